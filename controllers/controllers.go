@@ -1,0 +1,475 @@
+// Package controllers is the directory of companies (data controllers) that
+// objector writes to: for each company, the legal entity responsible for a
+// person in each region, its postal address and privacy contacts, its
+// objection forms and in-product settings, and a dated record of what it
+// says about training AI on its users' data.
+//
+// Records are TOML files embedded in the package ([Data]); [Load] reads and
+// validates a set of them, [Default] returns the embedded directory, and
+// [Directory.Merge] lays a user's own records over it. Every fact carries
+// its source and the date it was checked.
+package controllers
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/objector/objector/jurisdiction"
+)
+
+// Record is one company in the directory.
+type Record struct {
+	ID            string                  `toml:"id" json:"id"`
+	Name          string                  `toml:"name" json:"name"`
+	Aliases       []string                `toml:"aliases" json:"aliases,omitempty"`
+	LeadAuthority *jurisdiction.Authority `toml:"lead_authority" json:"lead_authority,omitempty"`
+	Entities      []Entity                `toml:"entity" json:"entities"`
+	Settings      []Setting               `toml:"setting" json:"settings,omitempty"`
+	Forms         []Form                  `toml:"form" json:"forms,omitempty"`
+	AITraining    []AITraining            `toml:"ai_training" json:"ai_training,omitempty"`
+	Timeline      []Event                 `toml:"timeline" json:"timeline,omitempty"`
+	Notes         []string                `toml:"notes" json:"notes,omitempty"`
+}
+
+// Entity is the legal entity that controls a person's data in some regions.
+type Entity struct {
+	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
+	Name           string                `toml:"name" json:"name"`
+	Address        []string              `toml:"address" json:"address"`
+	Email          string                `toml:"email" json:"email,omitempty"`
+	ContactForm    string                `toml:"contact_form" json:"contact_form,omitempty"`
+	Representative string                `toml:"representative" json:"representative,omitempty"`
+	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
+	Source         string                `toml:"source" json:"source"`
+	Checked        jurisdiction.Date     `toml:"checked" json:"checked"`
+}
+
+// Setting is a switch in the company's product that stops a use of the
+// person's data, and where to find it.
+type Setting struct {
+	ID             string                `toml:"id" json:"id"`
+	Name           string                `toml:"name" json:"name"`
+	Path           []string              `toml:"path" json:"path"`
+	URL            string                `toml:"url" json:"url,omitempty"`
+	Purposes       []string              `toml:"purposes" json:"purposes"`
+	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
+	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
+	Note           string                `toml:"note" json:"note,omitempty"`
+	Source         string                `toml:"source" json:"source"`
+	Checked        jurisdiction.Date     `toml:"checked" json:"checked"`
+}
+
+// Form is a web form the company offers for objections or privacy requests.
+type Form struct {
+	ID             string                `toml:"id" json:"id"`
+	Name           string                `toml:"name" json:"name"`
+	URL            string                `toml:"url" json:"url"`
+	Purposes       []string              `toml:"purposes" json:"purposes"`
+	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
+	Fields         []Field               `toml:"field" json:"fields,omitempty"`
+	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
+	Source         string                `toml:"source" json:"source"`
+	Checked        jurisdiction.Date     `toml:"checked" json:"checked"`
+}
+
+// Field is one input of a web form, in the order the form shows it.
+type Field struct {
+	ID        string   `toml:"id" json:"id"`
+	Label     string   `toml:"label" json:"label"`
+	Kind      string   `toml:"kind" json:"kind"` // text, email, choice or freetext
+	Fill      string   `toml:"fill" json:"fill"` // what goes in: name, email, account, choice, statement
+	Choices   []string `toml:"choices" json:"choices,omitempty"`
+	Choose    string   `toml:"choose" json:"choose,omitempty"` // the choice an objection picks
+	MaxLength int      `toml:"max_length" json:"max_length,omitempty"`
+}
+
+// AIStatus says what a company does with a region's users' data for AI
+// training in a period.
+type AIStatus string
+
+// The AI-training statuses a record can state.
+const (
+	// AIExcluded: the company said it does not use this region's data.
+	AIExcluded AIStatus = "excluded"
+	// AIActive: the company trains on this region's data.
+	AIActive AIStatus = "active"
+)
+
+// AITraining records, for some regions and a period, whether the company
+// trains AI on its users' data, on which legal basis, and with which setting
+// a user can stop it.
+type AITraining struct {
+	Regions            []jurisdiction.Region `toml:"regions" json:"regions"`
+	Status             AIStatus              `toml:"status" json:"status"`
+	Basis              string                `toml:"basis" json:"basis,omitempty"` // legitimate-interests, consent, ...
+	Setting            string                `toml:"setting" json:"setting,omitempty"`
+	PastTrainingUndone bool                  `toml:"past_training_undone" json:"past_training_undone"`
+	EffectiveFrom      jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil     jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
+	Source             string                `toml:"source" json:"source"`
+	Checked            jurisdiction.Date     `toml:"checked" json:"checked"`
+}
+
+// Event is a dated fact about the company's policy, kept for people who want
+// to know the history.
+type Event struct {
+	Date   jurisdiction.Date `toml:"date" json:"date"`
+	Text   string            `toml:"text" json:"text"`
+	Source string            `toml:"source" json:"source"`
+}
+
+// ErrUnknownController is matched (with errors.Is) by every
+// [*UnknownControllerError].
+var ErrUnknownController = errors.New("unknown controller")
+
+// ErrNoEntity is returned when a record has no entity for a person's region
+// on the date asked: the directory does not guess an address.
+var ErrNoEntity = errors.New("no known entity for this region")
+
+// UnknownControllerError reports a controller id the directory does not
+// know, with the nearest ids it does.
+type UnknownControllerError struct {
+	ID          string
+	Suggestions []string
+}
+
+func (e *UnknownControllerError) Error() string {
+	msg := fmt.Sprintf("unknown controller %q", e.ID)
+	if len(e.Suggestions) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(e.Suggestions, ", "))
+	}
+	return msg
+}
+
+// Is reports whether target is [ErrUnknownController].
+func (e *UnknownControllerError) Is(target error) bool { return target == ErrUnknownController }
+
+func inPeriod(d, from, until jurisdiction.Date) bool {
+	if d.Before(from) {
+		return false
+	}
+	return until.IsZero() || !d.After(until)
+}
+
+func hasRegion(list []jurisdiction.Region, r jurisdiction.Region) bool {
+	for _, v := range list {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}
+
+// For returns the entity responsible for a person in region on day asOf. It
+// returns an error wrapping [ErrNoEntity] when the record has none: the
+// directory never guesses an address.
+func (r *Record) For(region jurisdiction.Region, asOf jurisdiction.Date) (*Entity, error) {
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if hasRegion(e.Regions, region) && inPeriod(asOf, e.EffectiveFrom, e.EffectiveUntil) {
+			return e, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: %w %q on %s", r.Name, ErrNoEntity, region, asOf)
+}
+
+// AI returns what the record says about AI training for region on day asOf,
+// or nil where it says nothing.
+func (r *Record) AI(region jurisdiction.Region, asOf jurisdiction.Date) *AITraining {
+	for i := range r.AITraining {
+		a := &r.AITraining[i]
+		if hasRegion(a.Regions, region) && inPeriod(asOf, a.EffectiveFrom, a.EffectiveUntil) {
+			return a
+		}
+	}
+	return nil
+}
+
+// SettingsFor returns the in-product settings available in region on day
+// asOf that stop one of purposes, in record order.
+func (r *Record) SettingsFor(region jurisdiction.Region, asOf jurisdiction.Date, purposes []string) []Setting {
+	var out []Setting
+	for _, s := range r.Settings {
+		if hasRegion(s.Regions, region) && inPeriod(asOf, s.EffectiveFrom, s.EffectiveUntil) && overlap(s.Purposes, purposes) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// FormsFor returns the web forms available in region on day asOf for one of
+// purposes, in record order.
+func (r *Record) FormsFor(region jurisdiction.Region, asOf jurisdiction.Date, purposes []string) []Form {
+	var out []Form
+	for _, f := range r.Forms {
+		if hasRegion(f.Regions, region) && inPeriod(asOf, f.EffectiveFrom, f.EffectiveUntil) && overlap(f.Purposes, purposes) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Purposes lists the uses of data a letter can object to, in the order
+// letters name them.
+var Purposes = []string{"ai-training", "ml", "ads", "profiling"}
+
+// ValidPurpose reports whether p is one of [Purposes].
+func ValidPurpose(p string) bool {
+	for _, v := range Purposes {
+		if v == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Record) validate() error {
+	if r.ID == "" || r.ID != strings.ToLower(r.ID) || strings.ContainsAny(r.ID, " /\\") {
+		return fmt.Errorf("id %q must be lower-case without spaces or slashes", r.ID)
+	}
+	if r.Name == "" {
+		return errors.New("name is missing")
+	}
+	if len(r.Entities) == 0 {
+		return errors.New("no entity")
+	}
+	if a := r.LeadAuthority; a != nil {
+		if a.Name == "" {
+			return errors.New("lead_authority: name is missing")
+		}
+		if err := checkURL(a.URL); err != nil {
+			return fmt.Errorf("lead_authority url: %w", err)
+		}
+		if err := checkURL(a.Source); err != nil {
+			return fmt.Errorf("lead_authority source: %w", err)
+		}
+	}
+	for i, e := range r.Entities {
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("entity[%d] (%s): %w", i, e.Name, err)
+		}
+		for j, f := range r.Entities[:i] {
+			for _, reg := range e.Regions {
+				if hasRegion(f.Regions, reg) && periodsOverlap(e.EffectiveFrom, e.EffectiveUntil, f.EffectiveFrom, f.EffectiveUntil) {
+					return fmt.Errorf("entity[%d] and entity[%d] both serve region %q at the same time", j, i, reg)
+				}
+			}
+		}
+	}
+	for i, s := range r.Settings {
+		if s.ID == "" || s.Name == "" || len(s.Path) == 0 {
+			return fmt.Errorf("setting[%d]: id, name and path are required", i)
+		}
+		if err := checkCommon(s.Regions, s.Purposes, s.EffectiveFrom, s.EffectiveUntil, s.Source, s.Checked); err != nil {
+			return fmt.Errorf("setting %s: %w", s.ID, err)
+		}
+		if s.URL != "" {
+			if err := checkURL(s.URL); err != nil {
+				return fmt.Errorf("setting %s: %w", s.ID, err)
+			}
+		}
+	}
+	for i, f := range r.Forms {
+		if f.ID == "" || f.Name == "" {
+			return fmt.Errorf("form[%d]: id and name are required", i)
+		}
+		if err := checkURL(f.URL); err != nil {
+			return fmt.Errorf("form %s: %w", f.ID, err)
+		}
+		if err := checkCommon(f.Regions, f.Purposes, f.EffectiveFrom, f.EffectiveUntil, f.Source, f.Checked); err != nil {
+			return fmt.Errorf("form %s: %w", f.ID, err)
+		}
+		for j, fd := range f.Fields {
+			if err := fd.validate(); err != nil {
+				return fmt.Errorf("form %s: field[%d] %q: %w", f.ID, j, fd.ID, err)
+			}
+		}
+	}
+	for i, a := range r.AITraining {
+		if a.Status != AIExcluded && a.Status != AIActive {
+			return fmt.Errorf("ai_training[%d]: status %q is not excluded or active", i, a.Status)
+		}
+		if err := checkCommon(a.Regions, []string{"ai-training"}, a.EffectiveFrom, a.EffectiveUntil, a.Source, a.Checked); err != nil {
+			return fmt.Errorf("ai_training[%d]: %w", i, err)
+		}
+		if a.Setting != "" && !r.hasSetting(a.Setting) {
+			return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+		}
+		for j, b := range r.AITraining[:i] {
+			for _, reg := range a.Regions {
+				if hasRegion(b.Regions, reg) && periodsOverlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
+					return fmt.Errorf("ai_training[%d] and [%d] overlap for region %q", j, i, reg)
+				}
+			}
+		}
+	}
+	for i, ev := range r.Timeline {
+		if ev.Date.IsZero() || ev.Text == "" {
+			return fmt.Errorf("timeline[%d]: date and text are required", i)
+		}
+		if err := checkURL(ev.Source); err != nil {
+			return fmt.Errorf("timeline[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+func (r *Record) hasSetting(id string) bool {
+	for _, s := range r.Settings {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Entity) validate() error {
+	if e.Name == "" {
+		return errors.New("name is missing")
+	}
+	if len(e.Address) == 0 {
+		return errors.New("postal address is missing")
+	}
+	for _, line := range e.Address {
+		if strings.TrimSpace(line) == "" {
+			return errors.New("postal address has an empty line")
+		}
+	}
+	if e.Email != "" {
+		if err := CheckEmail(e.Email); err != nil {
+			return err
+		}
+	}
+	if e.ContactForm != "" {
+		if err := checkURL(e.ContactForm); err != nil {
+			return fmt.Errorf("contact_form: %w", err)
+		}
+	}
+	return checkCommon(e.Regions, []string{"ai-training"}, e.EffectiveFrom, e.EffectiveUntil, e.Source, e.Checked)
+}
+
+func (f *Field) validate() error {
+	if f.ID == "" || f.Label == "" {
+		return errors.New("id and label are required")
+	}
+	switch f.Kind {
+	case "text", "email", "freetext":
+		if len(f.Choices) > 0 || f.Choose != "" {
+			return errors.New("only a choice field has choices")
+		}
+	case "choice":
+		if len(f.Choices) == 0 {
+			return errors.New("a choice field needs choices")
+		}
+		if f.Choose != "" {
+			found := false
+			for _, c := range f.Choices {
+				found = found || c == f.Choose
+			}
+			if !found {
+				return fmt.Errorf("choose %q is not among the choices", f.Choose)
+			}
+		}
+	default:
+		return fmt.Errorf("kind %q is not text, email, choice or freetext", f.Kind)
+	}
+	switch f.Fill {
+	case "name", "email", "account", "address", "residence", "choice", "statement", "":
+	default:
+		return fmt.Errorf("fill %q is not name, email, account, address, residence, choice or statement", f.Fill)
+	}
+	if f.Kind == "choice" && f.Fill == "choice" && f.Choose == "" {
+		return errors.New("fill = \"choice\" needs choose")
+	}
+	if f.MaxLength < 0 {
+		return errors.New("max_length is negative")
+	}
+	return nil
+}
+
+func checkCommon(regions []jurisdiction.Region, purposes []string, from, until jurisdiction.Date, source string, checked jurisdiction.Date) error {
+	if len(regions) == 0 {
+		return errors.New("regions are missing")
+	}
+	for _, reg := range regions {
+		if !hasRegion(jurisdiction.Regions, reg) {
+			return fmt.Errorf("region %q is not one of eu, uk, ch, us, row", reg)
+		}
+	}
+	for _, p := range purposes {
+		if !ValidPurpose(p) {
+			return fmt.Errorf("purpose %q is not one of %s", p, strings.Join(Purposes, ", "))
+		}
+	}
+	if from.IsZero() {
+		return errors.New("effective_from is missing")
+	}
+	if !until.IsZero() && until.Before(from) {
+		return errors.New("effective_until is before effective_from")
+	}
+	if err := checkURL(source); err != nil {
+		return fmt.Errorf("source: %w", err)
+	}
+	if checked.IsZero() {
+		return errors.New("checked (the date the source was read) is missing")
+	}
+	return nil
+}
+
+func periodsOverlap(af, au, bf, bu jurisdiction.Date) bool {
+	far := jurisdiction.MustDate("9999-01-01")
+	if au.IsZero() {
+		au = far
+	}
+	if bu.IsZero() {
+		bu = far
+	}
+	return !af.After(bu) && !bf.After(au)
+}
+
+func checkURL(s string) error { return jurisdiction.CheckSourceURL(s) }
+
+// CheckEmail reports whether s is a bare email address (no display name).
+func CheckEmail(s string) error {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return fmt.Errorf("%q is not a valid email address", s)
+	}
+	return nil
+}
+
+// CheckURL reports whether s is an absolute https URL.
+func CheckURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return fmt.Errorf("%q is not an https URL", s)
+	}
+	return nil
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,73 @@
+package jurisdiction
+
+import "encoding/json"
+
+// Assessment is what the law says for one residence on one date. It is the
+// only thing templates learn about the law.
+type Assessment struct {
+	Residence     string     // normalized code, such as "DE" or "US-CA"
+	Place         string     // the place's English name
+	AsOf          Date       // the date the assessment holds for
+	Region        Region     // the region controller records are chosen by
+	Regime        Regime     // the family of law; RegimeNone where none applies
+	LawID         string     // the law's id in the rules data; empty for RegimeNone
+	Law           string     // the law's full name
+	LawShort      string     // the law's usual short name, such as "GDPR"
+	NationalLaw   string     // the national act that supplements it, if any
+	EffectiveFrom Date       // when the law took effect for this place
+	Rights        []Right    // the rights in force; empty for RegimeNone
+	Deadline      *Deadline  // the response deadline, if the law sets one
+	Authority     *Authority // the supervisory authority or regulator
+	Languages     []string   // official languages, the first being the default
+	Notes         []string   // caveats a reader should know
+	Sources       []string   // where each fact comes from
+}
+
+// Right returns the right with the given id and whether the law grants it.
+func (a *Assessment) Right(id string) (Right, bool) {
+	for _, r := range a.Rights {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Right{}, false
+}
+
+// Statutory reports whether any law grants the person rights here.
+func (a *Assessment) Statutory() bool { return a.Regime != RegimeNone }
+
+type rightJSON struct {
+	ID       string `json:"id"`
+	Citation string `json:"citation"`
+	Summary  string `json:"summary"`
+}
+
+// MarshalJSON writes the assessment in the shape documented for
+// `objector rights --format json`.
+func (a Assessment) MarshalJSON() ([]byte, error) {
+	rights := make([]rightJSON, len(a.Rights))
+	for i, r := range a.Rights {
+		rights[i] = rightJSON{r.ID, r.Citation.Text, r.Summary}
+	}
+	notes := a.Notes
+	if notes == nil {
+		notes = []string{}
+	}
+	out := struct {
+		Residence   string      `json:"residence"`
+		Place       string      `json:"place"`
+		AsOf        string      `json:"as_of"`
+		Regime      Regime      `json:"regime"`
+		Law         string      `json:"law,omitempty"`
+		NationalLaw string      `json:"national_law,omitempty"`
+		Rights      []rightJSON `json:"rights"`
+		Deadline    *Deadline   `json:"deadline,omitempty"`
+		Authority   *Authority  `json:"authority,omitempty"`
+		Languages   []string    `json:"languages"`
+		Region      Region      `json:"region"`
+		Notes       []string    `json:"notes"`
+		Sources     []string    `json:"sources"`
+	}{a.Residence, a.Place, a.AsOf.String(), a.Regime, a.Law, a.NationalLaw, rights,
+		a.Deadline, a.Authority, a.Languages, a.Region, notes, a.Sources}
+	return json.Marshal(out)
+}

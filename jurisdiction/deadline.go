@@ -1,0 +1,109 @@
+package jurisdiction
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+)
+
+// Deadline is the time a law gives a company to answer a request, counted
+// the way that law counts it: calendar months (GDPR Art. 12(3)), calendar
+// days (most US state laws) or business days (CCPA opt-outs).
+type Deadline struct {
+	Months          int      `toml:"months"`
+	ExtensionMonths int      `toml:"extension_months"`
+	Days            int      `toml:"days"`
+	ExtensionDays   int      `toml:"extension_days"`
+	BusinessDays    int      `toml:"business_days"`
+	Citation        Citation `toml:"citation"`
+	Source          string   `toml:"source"`
+}
+
+func (d *Deadline) validate() error {
+	n := 0
+	for _, v := range []int{d.Months, d.Days, d.BusinessDays} {
+		if v < 0 {
+			return errors.New("deadline: negative period")
+		}
+		if v > 0 {
+			n++
+		}
+	}
+	if n != 1 {
+		return errors.New("deadline: exactly one of months, days and business_days must be set")
+	}
+	if d.ExtensionMonths < 0 || d.ExtensionDays < 0 {
+		return errors.New("deadline: negative extension")
+	}
+	if d.Citation.Text == "" {
+		return errors.New("deadline: citation text is missing")
+	}
+	return CheckSourceURL(d.Source)
+}
+
+// Due returns the last day of the period that starts on sent (the day the
+// company receives the request). A period in months ends on the same day of
+// the month, or on the month's last day where that day does not exist: a
+// request received on 31 January is due on 28 February (29 in a leap year).
+// Business days skip Saturdays and Sundays.
+func (d Deadline) Due(sent Date) Date {
+	switch {
+	case d.Months > 0:
+		return AddMonths(sent, d.Months)
+	case d.Days > 0:
+		return sent.AddDays(d.Days)
+	case d.BusinessDays > 0:
+		return AddBusinessDays(sent, d.BusinessDays)
+	}
+	return sent
+}
+
+// Extended returns the last day of the period including the longest
+// extension the law allows, or the same date as [Deadline.Due] where the law
+// allows none.
+func (d Deadline) Extended(sent Date) Date {
+	due := d.Due(sent)
+	switch {
+	case d.Months > 0 && d.ExtensionMonths > 0:
+		return AddMonths(sent, d.Months+d.ExtensionMonths)
+	case d.Days > 0 && d.ExtensionDays > 0:
+		return due.AddDays(d.ExtensionDays)
+	}
+	return due
+}
+
+// AddMonths adds n calendar months to t, clamping to the last day of the
+// target month (31 January + 1 month = 28 or 29 February).
+func AddMonths(t Date, n int) Date {
+	y, m, day := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	if day > last {
+		day = last
+	}
+	return Date{time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC)}
+}
+
+// AddBusinessDays adds n days that fall Monday to Friday to t.
+func AddBusinessDays(t Date, n int) Date {
+	for n > 0 {
+		t = t.AddDays(1)
+		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return t
+}
+
+// MarshalJSON writes the deadline in the shape of the rights command:
+// {"months": 1, "extension_months": 2, "citation": "Art. 12(3) GDPR"}.
+func (d Deadline) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Months          int    `json:"months,omitempty"`
+		ExtensionMonths int    `json:"extension_months,omitempty"`
+		Days            int    `json:"days,omitempty"`
+		ExtensionDays   int    `json:"extension_days,omitempty"`
+		BusinessDays    int    `json:"business_days,omitempty"`
+		Citation        string `json:"citation"`
+	}{d.Months, d.ExtensionMonths, d.Days, d.ExtensionDays, d.BusinessDays, d.Citation.Text})
+}
