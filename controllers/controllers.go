@@ -43,11 +43,26 @@ type Entity struct {
 	Email          string                `toml:"email" json:"email,omitempty"`
 	ContactForm    string                `toml:"contact_form" json:"contact_form,omitempty"`
 	Representative string                `toml:"representative" json:"representative,omitempty"`
-	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
-	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
-	Source         string                `toml:"source" json:"source"`
-	Checked        jurisdiction.Date     `toml:"checked" json:"checked"`
+	// Status says how well the entity and its address are sourced:
+	// "verified" (stated in the company's own published text) or
+	// "secondary" (from third-party material, or inferred); empty when the
+	// record does not say.
+	Status         string            `toml:"status" json:"status,omitempty"`
+	EffectiveFrom  jurisdiction.Date `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
+	Source         string            `toml:"source" json:"source"`
+	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
 }
+
+// The values of [Entity.Status].
+const (
+	// EntityVerified: the entity and its postal address are stated in the
+	// company's own published text.
+	EntityVerified = "verified"
+	// EntitySecondary: the entity or its address comes from third-party
+	// material or is inferred; a letter may want to say so.
+	EntitySecondary = "secondary"
+)
 
 // Setting is a switch in the company's product that stops a use of the
 // person's data, and where to find it.
@@ -248,8 +263,11 @@ func (r *Record) validate() error {
 	if r.Name == "" {
 		return errors.New("name is missing")
 	}
-	if len(r.Entities) == 0 {
-		return errors.New("no entity")
+	if len(r.Entities) == 0 && len(r.Notes) == 0 {
+		// A company whose entities cannot be sourced may still be listed,
+		// so that the user learns why no letter can be addressed; the
+		// notes must say so.
+		return errors.New("no entity, and no notes saying why")
 	}
 	if a := r.LeadAuthority; a != nil {
 		if a.Name == "" {
@@ -352,6 +370,11 @@ func (e *Entity) validate() error {
 		if strings.TrimSpace(line) == "" {
 			return errors.New("postal address has an empty line")
 		}
+	}
+	switch e.Status {
+	case "", EntityVerified, EntitySecondary:
+	default:
+		return fmt.Errorf("status %q is not %s or %s", e.Status, EntityVerified, EntitySecondary)
 	}
 	if e.Email != "" {
 		if err := CheckEmail(e.Email); err != nil {
