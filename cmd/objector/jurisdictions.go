@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/jurisdiction"
+)
+
+func jurisdictionsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "jurisdictions",
+		Usage:     "list every residence code with its regime and law",
+		UsageText: "objector jurisdictions [--as-of DATE] [--format table|json]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "as-of", Usage: "the `DATE` (YYYY-MM-DD); default today", EnvVars: envs("as-of")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "table or json", Value: "table", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := noTrailingFlags(c); err != nil {
+				return err
+			}
+			asOf, err := asOfFlag(c)
+			if err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "table" && format != "json" {
+				return &usageError{msg: fmt.Sprintf("unknown format %q", format), hint: "use --format table or --format json"}
+			}
+			g, err := objector.Default()
+			if err != nil {
+				return err
+			}
+			var all []*jurisdiction.Assessment
+			for _, code := range g.Rules().Codes() {
+				a, err := g.Rules().Resolve(code, asOf)
+				if err != nil {
+					return err
+				}
+				all = append(all, a)
+			}
+			return writeOutput(c, c.String("output"), func(w io.Writer) error {
+				if format == "json" {
+					return writeJSON(w, all)
+				}
+				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(tw, "CODE\tPLACE\tREGIME\tLAW")
+				for _, a := range all {
+					law := a.Law
+					if law == "" {
+						law = "-"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Residence, a.Place, a.Regime, law)
+				}
+				return tw.Flush()
+			})
+		},
+	}
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+)
+
+func envs(flag string) []string { return []string{envName(flag)} }
+
+// personFlags are the flags that describe the person and the company; the
+// letter and batch commands share some of them.
+func letterFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "controller", Aliases: []string{"c"}, Usage: "the company's `ID` in the directory (see 'objector controllers list')", EnvVars: envs("controller")},
+		&cli.StringFlag{Name: "controllers", Usage: "a TOML `FILE` or folder of controller records that add to or override the directory", EnvVars: envs("controllers")},
+		&cli.StringFlag{Name: "controller-name", Usage: "a company outside the directory: its legal `NAME`", EnvVars: envs("controller-name")},
+		&cli.StringFlag{Name: "controller-address", Usage: "a company outside the directory: its postal `ADDRESS` (lines separated by ; or newlines)", EnvVars: envs("controller-address")},
+		&cli.StringFlag{Name: "controller-email", Usage: "a company outside the directory: its privacy `EMAIL`", EnvVars: envs("controller-email")},
+		&cli.StringFlag{Name: "residence", Aliases: []string{"r"}, Usage: "where you live: ISO 3166 `CODE` such as DE, FR, GB, US-CA", EnvVars: envs("residence")},
+		&cli.StringFlag{Name: "name", Usage: "your full `NAME`", EnvVars: envs("name")},
+		&cli.StringFlag{Name: "email", Usage: "the `EMAIL` address of your account", EnvVars: envs("email")},
+		&cli.StringFlag{Name: "address", Usage: "your postal `ADDRESS` (lines separated by ; or commas), for the sender block", EnvVars: envs("address")},
+		&cli.StringFlag{Name: "account", Usage: "your profile `URL` or user name at the company", EnvVars: envs("account")},
+		&cli.StringFlag{Name: "purpose", Usage: "what you object to, comma-separated: " + strings.Join(controllers.Purposes, ", ") + " (default: ai-training)", EnvVars: envs("purpose")},
+		&cli.StringFlag{Name: "reason", Usage: "your own grounds relating to your particular situation (GDPR Art. 21(1)); a default text is used otherwise", EnvVars: envs("reason")},
+		&cli.StringFlag{Name: "lang", Usage: "the letter's `LANGUAGE` (default: the first official language where you live)", EnvVars: envs("lang")},
+		&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD), which also picks the law in force (default: today)", EnvVars: envs("as-of")},
+		&cli.StringFlag{Name: "profile", Usage: "profile `FILE` with name, email, address (default: $XDG_CONFIG_HOME/objector/profile.toml)", EnvVars: envs("profile")},
+	}
+}
+
+func letterCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "letter",
+		Usage:     "write one objection, opt-out or courtesy letter",
+		UsageText: "objector letter --controller ID --residence CODE --name NAME --email EMAIL [options]",
+		Description: `Writes the letter for one person to one company, under the law that applies
+where the person lives on the letter date. The format follows -o's
+extension (.pdf, .txt, .json) unless --format says otherwise.
+
+Examples:
+  objector letter --controller linkedin --residence DE --name "Erika Mustermann" \
+      --email erika@example.org --address "Musterstr. 1; 10115 Berlin" -o brief.pdf
+  objector letter -c linkedin -r US-CA --name "Sam Doe" --email sam@example.org --format txt
+  objector letter --controller-name "Example GmbH" --controller-address "Hauptstr. 1; 10115 Berlin" \
+      --residence DE --name "Erika Mustermann" --email erika@example.org -o brief.pdf`,
+		Flags: append(letterFlags(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
+			&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
+			&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+		),
+		Before: applyProfile,
+		Action: func(c *cli.Context) error {
+			if err := noTrailingFlags(c); err != nil {
+				return err
+			}
+			if c.Args().Len() > 0 {
+				return &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: "letter takes flags only; quote values with spaces"}
+			}
+			g, err := generator(c)
+			if err != nil {
+				return err
+			}
+			req, err := requestFromFlags(c)
+			if err != nil {
+				return err
+			}
+			out := c.String("output")
+			format := c.String("format")
+			if format == "" {
+				format = formatFromPath(out)
+			}
+			if format == "" {
+				format = "txt"
+			}
+			f, err := objector.ParseFormat(format)
+			if err != nil {
+				return &usageError{msg: err.Error(), hint: "set --format to pdf, txt or json"}
+			}
+			l, err := g.Generate(context.Background(), req)
+			if err != nil {
+				return err
+			}
+			if l.LangNote != "" {
+				fmt.Fprintf(c.App.ErrWriter, "objector: note: language %s\n", l.LangNote)
+			}
+			return writeOutput(c, out, func(w io.Writer) error {
+				return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
+			})
+		},
+	}
+}
+
+// generator returns the default generator, or one whose directory includes
+// the records of --controllers.
+func generator(c *cli.Context) (*objector.Generator, error) {
+	path := c.String("controllers")
+	if path == "" {
+		return objector.Default()
+	}
+	extra, err := loadControllerFile(path)
+	if err != nil {
+		return nil, &usageError{msg: err.Error(), hint: "--controllers takes a TOML record in the format of the directory; see 'objector controllers show linkedin --format toml'"}
+	}
+	base, err := controllers.Default()
+	if err != nil {
+		return nil, err
+	}
+	return objector.New(objector.Config{Controllers: base.Merge(extra)})
+}
+
+// requestFromFlags builds the request from the flags.
+func requestFromFlags(c *cli.Context) (objector.Request, error) {
+	req := objector.Request{
+		Controller: c.String("controller"),
+		Residence:  c.String("residence"),
+		Name:       c.String("name"),
+		Email:      c.String("email"),
+		Address:    splitLines(c.String("address"), true),
+		Account:    c.String("account"),
+		Reason:     c.String("reason"),
+		Lang:       c.String("lang"),
+	}
+	if p := c.String("purpose"); p != "" {
+		for _, s := range strings.Split(p, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				req.Purposes = append(req.Purposes, s)
+			}
+		}
+	}
+	if s := c.String("as-of"); s != "" {
+		d, err := jurisdiction.ParseDate(s)
+		if err != nil {
+			return req, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
+		}
+		req.AsOf = d
+	}
+	if name := c.String("controller-name"); name != "" || c.String("controller-address") != "" || c.String("controller-email") != "" {
+		req.Company = &objector.Company{
+			Name:    name,
+			Address: splitLines(c.String("controller-address"), false),
+			Email:   strings.TrimSpace(c.String("controller-email")),
+		}
+	}
+	return req, nil
+}
+
+// splitLines splits an address into lines at semicolons and newlines, or,
+// if it has neither and commas is true, at commas.
+func splitLines(s string, commas bool) []string {
+	var parts []string
+	switch {
+	case strings.ContainsAny(s, ";\n"):
+		parts = strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' })
+	case commas:
+		parts = strings.Split(s, ",")
+	default:
+		parts = []string{s}
+	}
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,157 @@
+// Command objector writes objection and opt-out letters that use a person's
+// privacy rights against a company's use of their data.
+//
+// Run "objector help" for the commands, or see the README.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/locales"
+)
+
+// Exit codes. Scripts can rely on them.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // anything unexpected: a file that cannot be written, a bug
+	exitUsage    = 2 // bad input: a missing or malformed flag, an unknown code or id
+	exitNoEntity = 3 // the directory knows the company but not its entity for this region
+	exitPartial  = 4 // a batch wrote some letters and failed on some rows
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	return report(stderr, err)
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:    "objector",
+		Usage:   "write the letter that uses your privacy rights against a company's use of your data",
+		Version: objector.Version,
+		Description: `objector works out which law protects you where you live (GDPR Art. 21,
+a US state opt-out law, or none), finds the company's responsible legal
+entity, and writes an objection, opt-out or courtesy request as a PDF, an
+email draft or JSON. Nothing is sent: you send the file yourself.
+
+Examples:
+  objector letter --controller linkedin --residence DE --name "Erika Mustermann" \
+      --email erika@example.org -o brief.pdf
+  objector letter --controller linkedin --residence US-CA --name "Sam Doe" \
+      --email sam@example.org --purpose ai-training,ads --format txt
+  objector rights --residence FR --format json
+  objector jurisdictions
+  objector controllers list`,
+		Reader:               stdin,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		EnableBashCompletion: true,
+		HideHelpCommand:      false,
+		Commands: []*cli.Command{
+			letterCommand(),
+			rightsCommand(),
+			jurisdictionsCommand(),
+			controllersCommand(),
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // run reports errors
+	}
+}
+
+// usageError is an error in how the command was called.
+type usageError struct {
+	msg, hint string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// report prints err with a hint on what to type instead, and returns the
+// exit code for it.
+func report(w io.Writer, err error) int {
+	fmt.Fprintf(w, "objector: error: %v\n", err)
+	hint := func(format string, args ...any) { fmt.Fprintf(w, "objector: hint: "+format+"\n", args...) }
+	var (
+		ue  *usageError
+		fe  *objector.FieldError
+		re  *jurisdiction.UnknownResidenceError
+		ce  *controllers.UnknownControllerError
+		le  *locales.UnsupportedLanguageError
+		ece cli.ExitCoder
+	)
+	switch {
+	case errors.As(err, &ue):
+		if ue.hint != "" {
+			hint("%s", ue.hint)
+		}
+		return exitUsage
+	case errors.As(err, &fe):
+		if flag := fieldFlags[fe.Field]; flag != "" {
+			hint("set %s (or %s in the environment, or the profile file)", flag, envName(strings.TrimPrefix(flag, "--")))
+		}
+		return exitUsage
+	case errors.As(err, &re):
+		hint("--residence takes an ISO 3166 code such as DE, FR or US-CA; run 'objector jurisdictions' to list them all")
+		return exitUsage
+	case errors.As(err, &ce):
+		hint("--controller takes a directory id; run 'objector controllers list', or describe the company with --controller-name, --controller-address and --controller-email")
+		return exitUsage
+	case errors.As(err, &le):
+		hint("use --lang with one of: %s", strings.Join(le.Available, ", "))
+		return exitUsage
+	case errors.Is(err, controllers.ErrNoEntity):
+		hint("the directory does not know this company's responsible entity for your region; describe it with --controller-name, --controller-address and --controller-email")
+		return exitNoEntity
+	case errors.As(err, &ece):
+		return ece.ExitCode()
+	}
+	if strings.Contains(err.Error(), "flag provided but not defined") || strings.Contains(err.Error(), "Required flag") {
+		hint("run 'objector help' and 'objector <command> --help' for the flags")
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// fieldFlags maps request fields to the flags that set them.
+var fieldFlags = map[string]string{
+	"name": "--name", "email": "--email", "residence": "--residence", "controller": "--controller",
+	"account": "--account", "reason": "--reason", "lang": "--lang", "address": "--address",
+	"purposes": "--purpose", "company name": "--controller-name", "company email": "--controller-email",
+	"company address": "--controller-address",
+}
+
+// envName returns the environment variable for a flag: OBJECTOR_AS_OF for
+// --as-of.
+func envName(flag string) string {
+	return "OBJECTOR_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
+
+// noTrailingFlags catches flags written after a positional argument, which
+// urfave/cli silently ignores.
+func noTrailingFlags(c *cli.Context) error {
+	for _, a := range c.Args().Slice() {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			return &usageError{
+				msg:  fmt.Sprintf("flag %s comes after an argument and would be ignored", a),
+				hint: fmt.Sprintf("put flags before arguments: objector %s %s ...", c.Command.FullName(), a),
+			}
+		}
+	}
+	return nil
+}

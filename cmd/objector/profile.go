@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/urfave/cli/v2"
+)
+
+// profile holds the defaults a person keeps in
+// $XDG_CONFIG_HOME/objector/profile.toml so they need not type them.
+type profile struct {
+	Name    string   `toml:"name"`
+	Email   string   `toml:"email"`
+	Address []string `toml:"address"`
+	Account string   `toml:"account"`
+	Lang    string   `toml:"lang"`
+}
+
+// profilePath returns the profile file's path: --profile, or
+// $XDG_CONFIG_HOME/objector/profile.toml, or ~/.config/objector/profile.toml.
+func profilePath(c *cli.Context) string {
+	if p := c.String("profile"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(home, ".config")
+	}
+	return filepath.Join(dir, "objector", "profile.toml")
+}
+
+// applyProfile sets the flags the person did not give (on the command line
+// or in the environment) from the profile file, if there is one.
+func applyProfile(c *cli.Context) error {
+	path := profilePath(c)
+	if path == "" {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && !c.IsSet("profile") {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("profile: %w", err)
+	}
+	var p profile
+	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(&p)
+	if err != nil {
+		return &usageError{msg: fmt.Sprintf("profile %s: %v", path, err), hint: "the profile is TOML with the keys name, email, address (a list of lines), account and lang"}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return &usageError{msg: fmt.Sprintf("profile %s: unknown key %s", path, und[0]), hint: "the profile knows the keys name, email, address, account and lang"}
+	}
+	set := func(flag, value string) error {
+		if value == "" || c.IsSet(flag) {
+			return nil
+		}
+		return c.Set(flag, value)
+	}
+	for _, kv := range [][2]string{{"name", p.Name}, {"email", p.Email}, {"account", p.Account}, {"lang", p.Lang}, {"address", strings.Join(p.Address, "\n")}} {
+		if err := set(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

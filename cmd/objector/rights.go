@@ -1,0 +1,156 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+)
+
+func rightsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "rights",
+		Usage:     "explain which law and rights apply where a person lives",
+		UsageText: "objector rights --residence CODE [--controller ID] [--as-of DATE] [--format table|json]",
+		Description: `Shows the law in force on the date, the rights it grants with their
+citations, the deadline the company must meet, and the supervisory
+authority. With --controller, also the responsible entity for that region.
+
+Examples:
+  objector rights --residence DE
+  objector rights --residence US-TX --as-of 2024-06-30 --format json`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "residence", Aliases: []string{"r"}, Usage: "ISO 3166 `CODE` such as DE or US-CA", EnvVars: envs("residence")},
+			&cli.StringFlag{Name: "controller", Aliases: []string{"c"}, Usage: "also show this company's responsible entity", EnvVars: envs("controller")},
+			&cli.StringFlag{Name: "as-of", Usage: "the `DATE` (YYYY-MM-DD); default today", EnvVars: envs("as-of")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "table or json", Value: "table", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := noTrailingFlags(c); err != nil {
+				return err
+			}
+			if c.String("residence") == "" {
+				return &usageError{msg: "--residence is missing", hint: "give where the person lives, for example --residence DE; 'objector jurisdictions' lists the codes"}
+			}
+			asOf, err := asOfFlag(c)
+			if err != nil {
+				return err
+			}
+			g, err := objector.Default()
+			if err != nil {
+				return err
+			}
+			a, err := g.Rules().Resolve(c.String("residence"), asOf)
+			if err != nil {
+				return err
+			}
+			var entity *controllers.Entity
+			if id := c.String("controller"); id != "" {
+				rec, err := g.Controllers().Lookup(id)
+				if err != nil {
+					return err
+				}
+				if entity, err = rec.For(a.Region, asOf); err != nil {
+					return err
+				}
+			}
+			format := c.String("format")
+			if format != "table" && format != "json" {
+				return &usageError{msg: fmt.Sprintf("unknown format %q", format), hint: "use --format table or --format json"}
+			}
+			return writeOutput(c, c.String("output"), func(w io.Writer) error {
+				if format == "json" {
+					return writeJSON(w, a)
+				}
+				return rightsTable(w, a, entity)
+			})
+		},
+	}
+}
+
+func asOfFlag(c *cli.Context) (jurisdiction.Date, error) {
+	s := c.String("as-of")
+	if s == "" {
+		return jurisdiction.Day(time.Now().UTC()), nil
+	}
+	d, err := jurisdiction.ParseDate(s)
+	if err != nil {
+		return d, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
+	}
+	return d, nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.Entity) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Residence:\t%s (%s)\n", a.Residence, a.Place)
+	fmt.Fprintf(tw, "As of:\t%s\n", a.AsOf)
+	fmt.Fprintf(tw, "Regime:\t%s\n", a.Regime)
+	if a.Law != "" {
+		fmt.Fprintf(tw, "Law:\t%s\n", a.Law)
+	}
+	if a.NationalLaw != "" {
+		fmt.Fprintf(tw, "National law:\t%s\n", a.NationalLaw)
+	}
+	if d := a.Deadline; d != nil {
+		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
+	}
+	if au := a.Authority; au != nil {
+		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
+	}
+	fmt.Fprintf(tw, "Languages:\t%s\n", strings.Join(a.Languages, ", "))
+	if entity != nil {
+		fmt.Fprintf(tw, "Entity:\t%s, %s\n", entity.Name, strings.Join(entity.Address, ", "))
+	}
+	tw.Flush()
+	if len(a.Rights) > 0 {
+		fmt.Fprintln(w, "\nRights:")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, r := range a.Rights {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", r.ID, r.Citation.Text, r.Summary)
+		}
+		tw.Flush()
+	}
+	if len(a.Notes) > 0 {
+		fmt.Fprintln(w, "\nNotes:")
+		for _, n := range a.Notes {
+			fmt.Fprintf(w, "  - %s\n", n)
+		}
+	}
+	return nil
+}
+
+func describeDeadline(d *jurisdiction.Deadline) string {
+	plural := func(n int, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	}
+	switch {
+	case d.Months > 0 && d.ExtensionMonths > 0:
+		return plural(d.Months, "month") + ", extendable by " + plural(d.ExtensionMonths, "month")
+	case d.Months > 0:
+		return plural(d.Months, "month")
+	case d.Days > 0 && d.ExtensionDays > 0:
+		return plural(d.Days, "day") + ", extendable by " + plural(d.ExtensionDays, "day")
+	case d.Days > 0:
+		return plural(d.Days, "day")
+	}
+	return plural(d.BusinessDays, "business day")
+}

@@ -1,0 +1,62 @@
+// Package letter defines the structured document every renderer reads: the
+// parties, the date, the subject, the paragraphs, the closing and the due
+// date. A Letter holds finished, localized text and no law or layout;
+// renderers decide how it looks, templates decide what it says.
+package letter
+
+import "time"
+
+// Letter is one finished letter, ready to render.
+type Letter struct {
+	Kind       string    `json:"kind"`      // objection, opt-out, courtesy, reminder, complaint
+	Lang       string    `json:"lang"`      // BCP 47 tag of the text, such as "de"
+	Date       time.Time `json:"-"`         // the letter date (midnight UTC)
+	DateISO    string    `json:"date"`      // the letter date as 2006-01-02
+	DateText   string    `json:"date_text"` // the date as the letter prints it
+	Place      string    `json:"place,omitempty"`
+	Sender     Party     `json:"sender"`
+	Recipient  Party     `json:"recipient"`
+	Subject    string    `json:"subject"`
+	Reference  string    `json:"reference,omitempty"` // a short stable id the company is asked to quote
+	Salutation string    `json:"salutation"`
+	Body       []string  `json:"body"` // paragraphs
+	Closing    string    `json:"closing"`
+	Signature  string    `json:"signature"` // the name under the signature line
+	Enclosures []string  `json:"enclosures,omitempty"`
+	Due        time.Time `json:"-"` // the day the answer is due; zero if none
+	DueISO     string    `json:"due,omitempty"`
+	DueText    string    `json:"due_text,omitempty"`
+	// Paper names the page format the letter's country uses: "a4" or
+	// "letter". Renderers may override it.
+	Paper string `json:"paper"`
+	// Window names the side of the envelope window: "left" (DIN 5008, US)
+	// or "right" (Swiss SN 010130).
+	Window string `json:"window"`
+	// Labels holds localized words renderers print around the text, such
+	// as "Page {{.Page}} of {{.Pages}}"; keys are listed in LabelKeys.
+	Labels map[string]string `json:"-"`
+}
+
+// LabelKeys are the keys renderers may find in Letter.Labels.
+var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject"}
+
+// Party is the sender or the recipient of a letter.
+type Party struct {
+	Name    string   `json:"name"`
+	Address []string `json:"address,omitempty"` // postal address lines, without the name
+	Email   string   `json:"email,omitempty"`
+	Account string   `json:"account,omitempty"` // profile URL or user name at the company
+	WebForm string   `json:"web_form,omitempty"`
+	// OnBehalfOf names the person an agent writes for, if any.
+	OnBehalfOf string `json:"on_behalf_of,omitempty"`
+}
+
+// Text returns the body as plain paragraphs separated by blank lines,
+// preceded by the salutation and followed by the closing and signature.
+func (l *Letter) Text() string {
+	s := l.Salutation + "\n\n"
+	for _, p := range l.Body {
+		s += p + "\n\n"
+	}
+	return s + l.Closing + "\n\n" + l.Signature + "\n"
+}

@@ -1,0 +1,262 @@
+// Package locales holds objector's messages, one go-i18n file per language
+// (active.<lang>.toml, English the hand-written source), and the
+// [Localizer] that renders them: messages with their data, dates, lists,
+// counted periods and legal citations the way each language writes them.
+//
+// A [Bundle] is built once per process ([Default] or [Load]) and is
+// read-only afterwards. A message that is missing in a language, or that
+// refers to data the caller did not give, is an error, never fallback text.
+package locales
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+)
+
+//go:embed active.*.toml
+var embedded embed.FS
+
+// Data is the embedded message files. Pass another fs.FS holding
+// active.<lang>.toml files to [Load] to use messages of your own.
+var Data fs.FS = embedded
+
+// Source is the language every other message file is checked against.
+const Source = "en"
+
+// ErrUnsupportedLanguage is matched (with errors.Is) by every
+// [*UnsupportedLanguageError].
+var ErrUnsupportedLanguage = errors.New("unsupported language")
+
+// UnsupportedLanguageError reports a language without messages, with the
+// languages that have them.
+type UnsupportedLanguageError struct {
+	Lang      string
+	Available []string
+}
+
+func (e *UnsupportedLanguageError) Error() string {
+	return fmt.Sprintf("no messages in language %q (available: %s)", e.Lang, strings.Join(e.Available, ", "))
+}
+
+// Is reports whether target is [ErrUnsupportedLanguage].
+func (e *UnsupportedLanguageError) Is(target error) bool { return target == ErrUnsupportedLanguage }
+
+// parser executes every message with missingkey=error. It has no Funcs, so
+// go-i18n caches what it parses.
+var parser = &template.TextParser{Option: "missingkey=error"}
+
+// Bundle is a read-only set of messages in several languages.
+type Bundle struct {
+	bundle  *i18n.Bundle
+	langs   []string // sorted
+	tags    []language.Tag
+	matcher language.Matcher
+	ids     map[string][]string // language → sorted message ids
+	msgs    map[string]map[string]*i18n.Message
+}
+
+// Load builds a bundle from the active.<lang>.toml files in fsys. The
+// English file must be present; it is the source the others are checked
+// against by the tests.
+func Load(fsys fs.FS) (*Bundle, error) {
+	files, err := fs.Glob(fsys, "active.*.toml")
+	if err != nil {
+		return nil, err
+	}
+	b := &Bundle{
+		bundle: i18n.NewBundle(language.English),
+		ids:    map[string][]string{},
+		msgs:   map[string]map[string]*i18n.Message{},
+	}
+	b.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, name := range files {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		mf, err := b.bundle.ParseMessageFileBytes(data, path.Base(name))
+		if err != nil {
+			return nil, fmt.Errorf("locales: %s: %w", name, err)
+		}
+		lang := mf.Tag.String()
+		if want := strings.TrimSuffix(strings.TrimPrefix(path.Base(name), "active."), ".toml"); lang != want {
+			return nil, fmt.Errorf("locales: %s: language tag %q must be written as %q", name, want, lang)
+		}
+		m := map[string]*i18n.Message{}
+		for _, msg := range mf.Messages {
+			m[msg.ID] = msg
+			b.ids[lang] = append(b.ids[lang], msg.ID)
+		}
+		sort.Strings(b.ids[lang])
+		b.msgs[lang] = m
+		b.langs = append(b.langs, lang)
+	}
+	if b.msgs[Source] == nil {
+		return nil, fmt.Errorf("locales: active.%s.toml is missing", Source)
+	}
+	sort.Strings(b.langs)
+	// English first, so the matcher falls back to it only when asked to.
+	b.tags = append(b.tags, language.English)
+	for _, l := range b.langs {
+		if l != Source {
+			b.tags = append(b.tags, language.MustParse(l))
+		}
+	}
+	b.matcher = language.NewMatcher(b.tags)
+	return b, nil
+}
+
+var defaultBundle = sync.OnceValues(func() (*Bundle, error) { return Load(Data) })
+
+// Default returns the bundle of embedded messages, built once per process.
+func Default() (*Bundle, error) { return defaultBundle() }
+
+// Languages returns the languages that have messages, sorted.
+func (b *Bundle) Languages() []string { return append([]string(nil), b.langs...) }
+
+// IDs returns the message ids of lang, sorted.
+func (b *Bundle) IDs(lang string) []string { return append([]string(nil), b.ids[lang]...) }
+
+// Message returns the raw message lang has for id, or nil.
+func (b *Bundle) Message(lang, id string) *i18n.Message { return b.msgs[lang][id] }
+
+// Match returns the supported language that serves tag: "de-AT" finds
+// "de", "pt-BR" finds "pt". exact reports whether tag named that language
+// itself. It returns an [*UnsupportedLanguageError] when no language
+// serves tag; it never falls back to English silently.
+func (b *Bundle) Match(tag string) (lang string, exact bool, err error) {
+	t, err := language.Parse(strings.TrimSpace(tag))
+	if err != nil {
+		return "", false, &UnsupportedLanguageError{Lang: tag, Available: b.Languages()}
+	}
+	if _, ok := b.msgs[t.String()]; ok {
+		return t.String(), true, nil
+	}
+	_, i, conf := b.matcher.Match(t)
+	if conf < language.High {
+		return "", false, &UnsupportedLanguageError{Lang: tag, Available: b.Languages()}
+	}
+	return b.tags[i].String(), false, nil
+}
+
+// Localizer returns the localizer for lang, which must name a language
+// with messages exactly (use [Bundle.Match] first for tags like "de-AT").
+func (b *Bundle) Localizer(lang string) (*Localizer, error) {
+	if _, ok := b.msgs[lang]; !ok {
+		return nil, &UnsupportedLanguageError{Lang: lang, Available: b.Languages()}
+	}
+	return &Localizer{lang: lang, bundle: b, loc: i18n.NewLocalizer(b.bundle, lang)}, nil
+}
+
+// Localizer renders messages in one language. It is safe for concurrent
+// use.
+type Localizer struct {
+	lang   string
+	bundle *Bundle
+	loc    *i18n.Localizer
+}
+
+// Lang returns the localizer's language.
+func (l *Localizer) Lang() string { return l.lang }
+
+// Has reports whether the language has a message with this id.
+func (l *Localizer) Has(id string) bool { return l.bundle.msgs[l.lang][id] != nil }
+
+// T renders message id with data (a map from placeholder names to values).
+// It returns an error if the message is missing in this language or uses a
+// placeholder data does not hold.
+func (l *Localizer) T(id string, data map[string]any) (string, error) {
+	return l.localize(id, data, nil)
+}
+
+// N renders the plural form of message id for count, with data; the count
+// is available to the message as {{.Count}}.
+func (l *Localizer) N(id string, count int, data map[string]any) (string, error) {
+	d := make(map[string]any, len(data)+1)
+	for k, v := range data {
+		d[k] = v
+	}
+	d["Count"] = count
+	return l.localize(id, d, count)
+}
+
+func (l *Localizer) localize(id string, data map[string]any, count any) (string, error) {
+	if !l.Has(id) {
+		return "", fmt.Errorf("locales: message %q is missing in %q", id, l.lang)
+	}
+	s, _, err := l.loc.LocalizeWithTag(&i18n.LocalizeConfig{
+		MessageID:      id,
+		TemplateData:   data,
+		PluralCount:    count,
+		TemplateParser: parser,
+	})
+	if err != nil {
+		return "", fmt.Errorf("locales: %s: message %q: %w", l.lang, id, err)
+	}
+	return s, nil
+}
+
+// Date writes d as the language writes dates in letters ("24 November
+// 2026", "24. November 2026").
+func (l *Localizer) Date(d time.Time) (string, error) {
+	month, err := l.T(fmt.Sprintf("month_%d", int(d.Month())), nil)
+	if err != nil {
+		return "", err
+	}
+	return l.T("date_format", map[string]any{"Day": d.Day(), "Month": month, "MonthNumber": fmt.Sprintf("%02d", int(d.Month())), "Year": d.Year()})
+}
+
+// List joins items the way the language writes a list ("a, b and c").
+func (l *Localizer) List(items []string) (string, error) {
+	switch len(items) {
+	case 0:
+		return "", nil
+	case 1:
+		return items[0], nil
+	}
+	sep, err := l.T("list_separator", nil)
+	if err != nil {
+		return "", err
+	}
+	last, err := l.T("list_final_separator", nil)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(items[:len(items)-1], sep) + last + items[len(items)-1], nil
+}
+
+// Citation is the part of a legal citation a language can render its own
+// way: the instrument ("gdpr") and the article, paragraph and point.
+type Citation struct {
+	Text       string // the canonical English citation, used where the language has no style of its own
+	Instrument string
+	Article    string
+	Paragraph  string
+	Point      string
+}
+
+// Cite renders c in the language's style when the source language has a
+// message "cite_<instrument>" ("Art. 21 Abs. 1 DSGVO"), and returns c.Text
+// otherwise (US statutes are cited the same way in every language).
+func (l *Localizer) Cite(c Citation) (string, error) {
+	if c.Instrument == "" {
+		return c.Text, nil
+	}
+	id := "cite_" + strings.ReplaceAll(c.Instrument, "-", "_")
+	if l.bundle.msgs[Source][id] == nil {
+		return c.Text, nil
+	}
+	return l.T(id, map[string]any{"Article": c.Article, "Paragraph": c.Paragraph, "Point": c.Point})
+}

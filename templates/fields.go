@@ -1,0 +1,207 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/locales"
+)
+
+// Fields lists every placeholder a message may use. Compose provides all
+// of them for every letter (empty where they do not apply), and the tests
+// check that no message uses another.
+var Fields = []string{
+	"Name", "Email", "Account", "Company", "Entity", "Place", "Law", "LawShort",
+	"Purposes", "Reason", "Reference", "Due", "Period",
+	"Setting", "SettingPath", "SettingURL",
+	"ObjectCite", "DirectMarketingCite", "ErasureCite", "RestrictionCite",
+	"NotifyCite", "WithdrawCite", "AccessCite", "SaleCite", "SharingCite",
+	"TargetedAdsCite", "ProfilingCite", "LimitSensitiveCite", "DeadlineCite",
+}
+
+// citeFields maps right ids to the placeholder that holds their citation.
+var citeFields = map[string]string{
+	jurisdiction.RightObject:                    "ObjectCite",
+	jurisdiction.RightObjectDirectMarketing:     "DirectMarketingCite",
+	jurisdiction.RightErasure:                   "ErasureCite",
+	jurisdiction.RightRestriction:               "RestrictionCite",
+	jurisdiction.RightNotify:                    "NotifyCite",
+	jurisdiction.RightWithdrawConsent:           "WithdrawCite",
+	jurisdiction.RightAccess:                    "AccessCite",
+	jurisdiction.RightOptOutSale:                "SaleCite",
+	jurisdiction.RightOptOutSharing:             "SharingCite",
+	jurisdiction.RightOptOutTargetedAdvertising: "TargetedAdsCite",
+	jurisdiction.RightOptOutProfiling:           "ProfilingCite",
+	jurisdiction.RightLimitSensitive:            "LimitSensitiveCite",
+}
+
+// view is what a letter template sees: flags that choose paragraphs, and T,
+// which renders a message with the letter's fields.
+type view struct {
+	loc    *locales.Localizer
+	fields map[string]any
+	rights map[string]bool
+	due    *jurisdiction.Date
+
+	Account   bool   // the sender gave an account
+	Grounds   bool   // the law requires grounds (GDPR Art. 21(1))
+	Ads       bool   // advertising is among the purposes
+	Models    bool   // AI training or machine learning is among the purposes
+	AI        string // what the company says about AI training here: "", "excluded", "active"
+	Setting   bool   // the company has a setting for one of the purposes
+	Deadline  bool   // the law sets a deadline
+	Extension string // the sentence about extending the deadline, if any
+}
+
+// Has reports whether the law grants the right with this id.
+func (v *view) Has(id string) bool { return v.rights[id] }
+
+// T renders message id with the letter's fields.
+func (v *view) T(id string) (string, error) { return v.loc.T(id, v.fields) }
+
+// Cite renders a citation in the letter's language, with no-break spaces
+// so that no renderer breaks a line inside it ("Art. 21 Abs. 1 DSGVO").
+func Cite(loc *locales.Localizer, c jurisdiction.Citation) (string, error) {
+	s, err := loc.Cite(locales.Citation{Text: c.Text, Instrument: c.Instrument, Article: c.Article, Paragraph: c.Paragraph, Point: c.Point})
+	return strings.ReplaceAll(s, " ", "\u00a0"), err
+}
+
+func newView(in Input, kind string, purposes []string, ai *controllers.AITraining) (*view, error) {
+	a, loc := in.Assessment, in.Localizer
+	v := &view{loc: loc, rights: map[string]bool{}, fields: make(map[string]any, len(Fields))}
+	for _, f := range Fields {
+		v.fields[f] = ""
+	}
+	f := v.fields
+	f["Name"] = in.Sender.Name
+	f["Email"] = in.Sender.Email
+	f["Account"] = in.Sender.Account
+	f["Entity"] = in.Entity.Name
+	f["Company"] = in.Entity.Name
+	if in.Company != nil {
+		f["Company"] = in.Company.Name
+	}
+	f["Place"] = a.Place
+	f["Law"] = a.Law
+	f["LawShort"] = a.LawShort
+	if f["LawShort"] == "" {
+		f["LawShort"] = a.Law
+	}
+	v.Account = in.Sender.Account != ""
+	v.Grounds = a.Regime == jurisdiction.RegimeGDPR || a.Regime == jurisdiction.RegimeUKGDPR
+
+	// Purposes, in the fixed order of controllers.Purposes.
+	chosen := map[string]bool{}
+	for _, p := range purposes {
+		if !controllers.ValidPurpose(p) {
+			return nil, fmt.Errorf("%w: purpose %q is not one of %s", ErrInvalidInput, p, strings.Join(controllers.Purposes, ", "))
+		}
+		chosen[p] = true
+	}
+	if len(chosen) == 0 {
+		return nil, fmt.Errorf("%w: no purpose given; choose from %s", ErrInvalidInput, strings.Join(controllers.Purposes, ", "))
+	}
+	var names, ordered []string
+	for _, p := range controllers.Purposes {
+		if !chosen[p] {
+			continue
+		}
+		ordered = append(ordered, p)
+		s, err := loc.T("purpose_"+strings.ReplaceAll(p, "-", "_"), nil)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, s)
+	}
+	list, err := loc.List(names)
+	if err != nil {
+		return nil, err
+	}
+	f["Purposes"] = list
+	v.Ads = chosen["ads"]
+	// The statutory opt-outs cover advertising and profiling; a request
+	// beyond the statute is needed for model training.
+	v.Models = chosen["ai-training"] || chosen["ml"]
+	if kind == KindOptOut && v.Models {
+		var models []string
+		for _, p := range []string{"ai-training", "ml"} {
+			if chosen[p] {
+				s, _ := loc.T("purpose_"+strings.ReplaceAll(p, "-", "_"), nil)
+				models = append(models, s)
+			}
+		}
+		if f["Purposes"], err = loc.List(models); err != nil {
+			return nil, err
+		}
+	}
+
+	for _, r := range a.Rights {
+		v.rights[r.ID] = true
+		if field, ok := citeFields[r.ID]; ok {
+			s, err := Cite(loc, r.Citation)
+			if err != nil {
+				return nil, err
+			}
+			f[field] = s
+		}
+	}
+
+	reason := strings.TrimSpace(in.Reason)
+	if reason == "" {
+		if reason, err = loc.T("objection_default_reason", nil); err != nil {
+			return nil, err
+		}
+	}
+	f["Reason"] = reason
+
+	if d := a.Deadline; d != nil {
+		v.Deadline = true
+		due := d.Due(in.Date)
+		v.due = &due
+		if f["Due"], err = loc.Date(due.Time); err != nil {
+			return nil, err
+		}
+		if f["DeadlineCite"], err = Cite(loc, d.Citation); err != nil {
+			return nil, err
+		}
+		switch {
+		case d.Months > 0:
+			f["Period"], err = loc.N("period_months", d.Months, nil)
+			if err == nil && d.ExtensionMonths > 0 {
+				v.Extension, err = loc.N("extension_months", d.ExtensionMonths, nil)
+			}
+		case d.Days > 0:
+			f["Period"], err = loc.N("period_days", d.Days, nil)
+			if err == nil && d.ExtensionDays > 0 {
+				v.Extension, err = loc.N("extension_days", d.ExtensionDays, nil)
+			}
+		case d.BusinessDays > 0:
+			f["Period"], err = loc.N("period_business_days", d.BusinessDays, nil)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	if ai != nil {
+		v.AI = string(ai.Status)
+	}
+	if in.Company != nil {
+		if settings := in.Company.SettingsFor(a.Region, in.Date, ordered); len(settings) > 0 {
+			s := settings[0]
+			v.Setting = true
+			f["Setting"] = s.Name
+			f["SettingPath"] = strings.Join(s.Path, " → ")
+			f["SettingURL"] = s.URL
+		}
+	}
+
+	company := ""
+	if in.Company != nil {
+		company = in.Company.ID
+	}
+	f["Reference"] = Reference(kind, company, in.Entity.Name, a.Residence, in.Sender.Name, in.Sender.Email, in.Date.String(), strings.Join(ordered, ","))
+	return v, nil
+}

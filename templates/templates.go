@@ -1,0 +1,258 @@
+// Package templates composes letters. It takes what the law allows (a
+// jurisdiction.Assessment), who is responsible (a controllers.Entity), who
+// writes and what they object to, and builds a [letter.Letter] from
+// localized messages.
+//
+// Each letter kind is a text/template file embedded in the package
+// (objection.tmpl, optout.tmpl, courtesy.tmpl) that defines a "subject" and
+// a "body"; every line the body produces is one paragraph, and every
+// sentence comes from the locales package. The templates decide which
+// paragraphs a letter has; the messages decide their words.
+package templates
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/letter"
+	"github.com/objector/objector/locales"
+)
+
+//go:embed *.tmpl
+var embedded embed.FS
+
+// Data is the embedded templates, one <kind>.tmpl per letter kind.
+var Data fs.FS = embedded
+
+// The letter kinds.
+const (
+	KindObjection = "objection" // GDPR-like regimes
+	KindOptOut    = "optout"    // US state laws
+	KindCourtesy  = "courtesy"  // no statutory right
+)
+
+// Kinds lists the kinds every template set must define.
+var Kinds = []string{KindObjection, KindOptOut, KindCourtesy}
+
+// ErrInvalidInput is wrapped by errors about the person's input, such as a
+// missing name.
+var ErrInvalidInput = errors.New("invalid input")
+
+// Set is a parsed, read-only set of letter templates. It is safe for
+// concurrent use.
+type Set struct {
+	kinds map[string]*template.Template
+}
+
+// Load parses the templates in fsys: one <kind>.tmpl per kind in [Kinds],
+// each defining "subject" and "body".
+func Load(fsys fs.FS) (*Set, error) {
+	s := &Set{kinds: map[string]*template.Template{}}
+	for _, kind := range Kinds {
+		src, err := fs.ReadFile(fsys, kind+".tmpl")
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		t, err := template.New(kind).Option("missingkey=error").Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("templates: %s.tmpl: %w", kind, err)
+		}
+		for _, name := range []string{"subject", "body"} {
+			if t.Lookup(name) == nil {
+				return nil, fmt.Errorf("templates: %s.tmpl does not define %q", kind, name)
+			}
+		}
+		s.kinds[kind] = t
+	}
+	return s, nil
+}
+
+var defaultSet = sync.OnceValues(func() (*Set, error) { return Load(Data) })
+
+// Default returns the embedded templates, parsed once per process.
+func Default() (*Set, error) { return defaultSet() }
+
+// Input is everything a letter is composed from.
+type Input struct {
+	Assessment *jurisdiction.Assessment
+	// Company is the directory record; nil for a company the user
+	// describes on the command line.
+	Company *controllers.Record
+	Entity  *controllers.Entity
+	Sender  letter.Party
+	// Purposes are the uses objected to, from controllers.Purposes. Nil
+	// means the default: generative-AI training, or, where the company
+	// says it does not train on the person's region, its other machine
+	// learning.
+	Purposes []string
+	// Reason gives the person's own grounds for a GDPR objection; empty
+	// means the default text.
+	Reason    string
+	Date      jurisdiction.Date
+	Localizer *locales.Localizer
+}
+
+// KindFor returns the letter kind for a regime.
+func KindFor(r jurisdiction.Regime) string {
+	switch r {
+	case jurisdiction.RegimeNone:
+		return KindCourtesy
+	case jurisdiction.RegimeUSState:
+		return KindOptOut
+	}
+	return KindObjection
+}
+
+// Compose builds the letter for in. It returns an error wrapping
+// [ErrInvalidInput] when the sender's name or email is missing or a purpose
+// is unknown.
+func (s *Set) Compose(in Input) (*letter.Letter, error) {
+	if strings.TrimSpace(in.Sender.Name) == "" {
+		return nil, fmt.Errorf("%w: the sender's name is missing", ErrInvalidInput)
+	}
+	if strings.TrimSpace(in.Sender.Email) == "" {
+		return nil, fmt.Errorf("%w: the sender's email is missing", ErrInvalidInput)
+	}
+	if in.Assessment == nil || in.Entity == nil || in.Localizer == nil {
+		return nil, errors.New("templates: Compose needs an assessment, an entity and a localizer")
+	}
+	a, loc := in.Assessment, in.Localizer
+	kind := KindFor(a.Regime)
+
+	var ai *controllers.AITraining
+	if in.Company != nil {
+		ai = in.Company.AI(a.Region, in.Date)
+	}
+	purposes := in.Purposes
+	if purposes == nil {
+		purposes = []string{"ai-training"}
+		if ai != nil && ai.Status == controllers.AIExcluded {
+			purposes = []string{"ml"}
+		}
+	}
+	v, err := newView(in, kind, purposes, ai)
+	if err != nil {
+		return nil, err
+	}
+	t := s.kinds[kind]
+	subject, err := execute(t, "subject", v)
+	if err != nil {
+		return nil, err
+	}
+	body, err := execute(t, "body", v)
+	if err != nil {
+		return nil, err
+	}
+	var paras []string
+	for _, line := range strings.Split(body, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	l := &letter.Letter{
+		Kind:      kind,
+		Lang:      loc.Lang(),
+		Date:      in.Date.Time,
+		DateISO:   in.Date.String(),
+		Sender:    in.Sender,
+		Subject:   strings.TrimSpace(subject),
+		Reference: v.fields["Reference"].(string),
+		Body:      paras,
+		Signature: in.Sender.Name,
+		Recipient: letter.Party{
+			Name:    in.Entity.Name,
+			Address: in.Entity.Address,
+			Email:   in.Entity.Email,
+			WebForm: in.Entity.ContactForm,
+		},
+		Paper:  paperFor(a.Residence),
+		Window: windowFor(a.Residence),
+	}
+	if l.DateText, err = loc.Date(in.Date.Time); err != nil {
+		return nil, err
+	}
+	if v.due != nil {
+		l.Due = v.due.Time
+		l.DueISO = v.due.String()
+		l.DueText = v.fields["Due"].(string)
+	}
+	if l.Salutation, err = loc.T("salutation", nil); err != nil {
+		return nil, err
+	}
+	if l.Closing, err = loc.T("closing", nil); err != nil {
+		return nil, err
+	}
+	if l.Labels, err = Labels(loc); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Labels returns the localized words renderers print around a letter's
+// text, keyed as in letter.LabelKeys. Label templates such as "page" keep
+// their placeholders for the renderer to fill.
+func Labels(loc *locales.Localizer) (map[string]string, error) {
+	out := make(map[string]string, len(letter.LabelKeys))
+	for _, k := range letter.LabelKeys {
+		m := "label_" + k
+		var err error
+		if k == "page" {
+			out[k], err = loc.T(m, map[string]any{"Page": "{{.Page}}", "Pages": "{{.Pages}}"})
+		} else {
+			out[k], err = loc.T(m, nil)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func execute(t *template.Template, name string, v *view) (string, error) {
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, name, v); err != nil {
+		return "", fmt.Errorf("templates: %w", err)
+	}
+	return b.String(), nil
+}
+
+// Reference derives a short reference from the parts that identify a
+// request, so the same request always gets the same reference.
+func Reference(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	enc := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(h.Sum(nil))
+	return "OBJ-" + enc[:4] + "-" + enc[4:8]
+}
+
+// paperFor returns the paper size used where the person lives: US Letter in
+// the United States, Canada and Mexico, A4 elsewhere.
+func paperFor(residence string) string {
+	country, _, _ := strings.Cut(residence, "-")
+	switch country {
+	case "US", "CA", "MX":
+		return "letter"
+	}
+	return "a4"
+}
+
+// windowFor returns the envelope window side: right in Switzerland (SN
+// 010130), left elsewhere.
+func windowFor(residence string) string {
+	if country, _, _ := strings.Cut(residence, "-"); country == "CH" {
+		return "right"
+	}
+	return "left"
+}
