@@ -336,6 +336,7 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		a.Notes = append(a.Notes, "No statutory right to object or opt out applies here on this date; a letter can only ask the company as a courtesy.")
 		if next := nextApplication(applies, asOf); next != nil {
 			a.Notes = append(a.Notes, fmt.Sprintf("%s takes effect on %s.", r.laws[next.Law].Name, next.EffectiveFrom))
+			a.Sources = appendUnique(a.Sources, next.Source)
 		}
 		if p.NoLawSource != "" {
 			a.Sources = appendUnique(a.Sources, p.NoLawSource)
