@@ -84,7 +84,10 @@ func AddMonths(t Date, n int) Date {
 	return Date{time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC)}
 }
 
-// AddBusinessDays adds n days that fall Monday to Friday to t.
+// AddBusinessDays adds n days that fall Monday to Friday to t. Holidays are
+// not skipped: the CCPA regulations, the only rules here that count business
+// days, do not define the term (11 CCR § 7001 has no such definition), so no
+// holiday calendar is assumed.
 func AddBusinessDays(t Date, n int) Date {
 	for n > 0 {
 		t = t.AddDays(1)
