@@ -252,28 +252,29 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 // that has messages (with a note), or the residence's first official
 // language.
 func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, note string, err error) {
-	if asked == "" {
-		if len(a.Languages) == 0 {
-			return "", "", &FieldError{Field: "lang", Msg: "the residence has no official language on record; choose one"}
-		}
-		asked = a.Languages[0]
+	if asked != "" {
 		lang, exact, err := g.msgs.Match(asked)
 		if err != nil {
-			return "", "", fmt.Errorf("the default language of %s: %w", a.Residence, err)
+			return "", "", err
 		}
 		if !exact {
-			note = fmt.Sprintf("%s: writing in %s", asked, lang)
+			note = fmt.Sprintf("no messages in %s; writing in %s", asked, lang)
 		}
 		return lang, note, nil
 	}
-	lang, exact, err := g.msgs.Match(asked)
-	if err != nil {
-		return "", "", err
+	// The default: the first official language of the residence that has
+	// messages, saying so when it is not the first one.
+	for i, official := range a.Languages {
+		lang, _, err := g.msgs.Match(official)
+		if err != nil {
+			continue
+		}
+		if i > 0 || lang != official {
+			note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i+1], ", "), lang, a.Residence)
+		}
+		return lang, note, nil
 	}
-	if !exact {
-		note = fmt.Sprintf("%s: writing in %s", asked, lang)
-	}
-	return lang, note, nil
+	return "", "", &locales.UnsupportedLanguageError{Lang: strings.Join(a.Languages, ", "), Available: g.msgs.Languages()}
 }
 
 type textField struct {

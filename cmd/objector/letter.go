@@ -91,7 +91,7 @@ Examples:
 				return err
 			}
 			if l.LangNote != "" {
-				fmt.Fprintf(c.App.ErrWriter, "objector: note: language %s\n", l.LangNote)
+				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
 			}
 			return writeOutput(c, out, func(w io.Writer) error {
 				return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
