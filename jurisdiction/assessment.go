@@ -18,6 +18,7 @@ type Assessment struct {
 	Rights        []Right    // the rights in force; empty for RegimeNone
 	Deadline      *Deadline  // the response deadline, if the law sets one
 	Authority     *Authority // the supervisory authority or regulator
+	Complaint     *Complaint // how to complain to the authority; nil where the law data does not say
 	Languages     []string   // official languages, the first being the default
 	Notes         []string   // caveats a reader should know
 	Sources       []string   // where each fact comes from

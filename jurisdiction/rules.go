@@ -25,7 +25,10 @@ type Law struct {
 	Source   string    `toml:"source"`
 	Rights   []Right   `toml:"right"`
 	Deadline *Deadline `toml:"deadline"`
-	Notes    []string  `toml:"notes"`
+	// Complaint says how a person complains to the authority; nil where
+	// the data does not say.
+	Complaint *Complaint `toml:"complaint"`
+	Notes     []string   `toml:"notes"`
 }
 
 // Application records that a law applies to a place from one date (and,
@@ -198,6 +201,11 @@ func (l *Law) validate() error {
 			return fmt.Errorf("law %s: %w", l.ID, err)
 		}
 	}
+	if c := l.Complaint; c != nil {
+		if err := c.validate(); err != nil {
+			return fmt.Errorf("law %s: %w", l.ID, err)
+		}
+	}
 	return nil
 }
 
@@ -324,6 +332,7 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		a.EffectiveFrom = app.EffectiveFrom
 		a.Rights = append(a.Rights, law.Rights...)
 		a.Deadline = law.Deadline
+		a.Complaint = law.Complaint.on(asOf)
 		a.Notes = append(a.Notes, law.Notes...)
 		a.Notes = append(a.Notes, app.Notes...)
 		a.Sources = appendUnique(a.Sources, law.Source, app.Source)
@@ -344,6 +353,9 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 	}
 	if a.Authority != nil {
 		a.Sources = appendUnique(a.Sources, a.Authority.Source)
+	}
+	if c := a.Complaint; c != nil {
+		a.Sources = appendUnique(a.Sources, c.Source, c.ControllerFirstSource)
 	}
 	return a, nil
 }
