@@ -75,6 +75,19 @@ type Request struct {
 	// AsOf is the letter date, which also picks the law and the company
 	// facts in force. Zero means today (UTC).
 	AsOf jurisdiction.Date
+	// Agent, if set, sends the letter on the person's behalf: the letter
+	// then names the agent as sender, states the authority the law
+	// expects, and lists the person's signed mandate as an enclosure.
+	Agent *Agent
+}
+
+// Agent is someone who sends a letter on a person's behalf, such as a
+// privacy advocate. The person must have given them a signed written
+// mandate (GDPR: under national law; California: 11 CCR § 7026(j)).
+type Agent struct {
+	Name    string
+	Address []string // postal address lines, optional
+	Email   string   // optional
 }
 
 // Company describes a company that is not in the directory.
@@ -231,6 +244,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		Sender:     letter.Party{Name: req.Name, Email: req.Email, Address: req.Address, Account: req.Account},
 		Purposes:   req.Purposes,
 		Reason:     req.Reason,
+		Agent:      agentParty(req.Agent),
 		Date:       asOf,
 		Localizer:  loc,
 	})
@@ -277,6 +291,14 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 	return "", "", &locales.UnsupportedLanguageError{Lang: strings.Join(a.Languages, ", "), Available: g.msgs.Languages()}
 }
 
+// agentParty returns the agent as a letter party, or nil.
+func agentParty(a *Agent) *letter.Party {
+	if a == nil {
+		return nil
+	}
+	return &letter.Party{Name: a.Name, Address: a.Address, Email: a.Email}
+}
+
 type textField struct {
 	name, value string
 	multiline   bool
@@ -303,6 +325,20 @@ func validate(req *Request) error {
 	for _, a := range req.Address {
 		fields = append(fields, textField{"address", a, false})
 	}
+	if req.Agent != nil {
+		// A copy: callers such as batch share one Agent across requests.
+		ag := &Agent{Name: strings.TrimSpace(req.Agent.Name), Email: strings.TrimSpace(req.Agent.Email)}
+		for _, a := range req.Agent.Address {
+			if a = strings.TrimSpace(a); a != "" {
+				ag.Address = append(ag.Address, a)
+			}
+		}
+		req.Agent = ag
+		fields = append(fields, textField{"agent name", ag.Name, false}, textField{"agent email", ag.Email, false})
+		for _, a := range ag.Address {
+			fields = append(fields, textField{"agent address", a, false})
+		}
+	}
 	if c := req.Company; c != nil {
 		fields = append(fields, textField{"company name", c.Name, false}, textField{"company email", c.Email, false})
 		for _, a := range c.Address {
@@ -328,6 +364,16 @@ func validate(req *Request) error {
 	}
 	if err := CheckEmail(req.Email); err != nil {
 		return &FieldError{Field: "email", Msg: err.Error()}
+	}
+	if ag := req.Agent; ag != nil {
+		if ag.Name == "" {
+			return &FieldError{Field: "agent name", Msg: "is missing; give the name of the person or organisation sending on the person's behalf"}
+		}
+		if ag.Email != "" {
+			if err := CheckEmail(ag.Email); err != nil {
+				return &FieldError{Field: "agent email", Msg: err.Error()}
+			}
+		}
 	}
 	if c := req.Company; c != nil {
 		if strings.TrimSpace(c.Name) == "" {

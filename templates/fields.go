@@ -19,6 +19,7 @@ var Fields = []string{
 	"ObjectCite", "DirectMarketingCite", "ErasureCite", "RestrictionCite",
 	"NotifyCite", "WithdrawCite", "AccessCite", "SaleCite", "SharingCite",
 	"TargetedAdsCite", "ProfilingCite", "LimitSensitiveCite", "DeadlineCite",
+	"AgentName", "AgentAddress", "AgentEmail",
 }
 
 // citeFields maps right ids to the placeholder that holds their citation.
@@ -53,6 +54,7 @@ type view struct {
 	Setting   bool   // the company has a setting for one of the purposes
 	Deadline  bool   // the law sets a deadline
 	Extension string // the sentence about extending the deadline, if any
+	Agent     string // an agent sends the letter: "gdpr", "us-ca", "us", "us-none" or "courtesy" (see agentKind)
 }
 
 // Has reports whether the law grants the right with this id.
@@ -196,6 +198,13 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 			f["SettingPath"] = strings.Join(s.Path, " → ")
 			f["SettingURL"] = s.URL
 		}
+	}
+
+	if ag := in.Agent; ag != nil {
+		f["AgentName"] = ag.Name
+		f["AgentAddress"] = strings.Join(ag.Address, ", ")
+		f["AgentEmail"] = ag.Email
+		v.Agent = agentKind(a, in.Date)
 	}
 
 	company := ""

@@ -96,7 +96,11 @@ type Input struct {
 	Purposes []string
 	// Reason gives the person's own grounds for a GDPR objection; empty
 	// means the default text.
-	Reason    string
+	Reason string
+	// Agent, if not nil, sends the letter on Sender's behalf: it becomes
+	// the letter's sender (with OnBehalfOf set), the body states its
+	// authority and the mandate is listed as an enclosure.
+	Agent     *letter.Party
 	Date      jurisdiction.Date
 	Localizer *locales.Localizer
 }
@@ -193,6 +197,11 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	}
 	if l.Labels, err = Labels(loc); err != nil {
 		return nil, err
+	}
+	if in.Agent != nil {
+		if err := v.agent(l, in); err != nil {
+			return nil, err
+		}
 	}
 	return l, nil
 }

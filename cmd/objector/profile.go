@@ -21,6 +21,10 @@ type profile struct {
 	Address []string `toml:"address"`
 	Account string   `toml:"account"`
 	Lang    string   `toml:"lang"`
+	// An agent's details, used by commands with --agent-name (batch).
+	AgentName    string   `toml:"agent_name"`
+	AgentAddress []string `toml:"agent_address"`
+	AgentEmail   string   `toml:"agent_email"`
 }
 
 // profilePath returns the profile file's path: --profile, or
@@ -57,21 +61,39 @@ func applyProfile(c *cli.Context) error {
 	var p profile
 	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(&p)
 	if err != nil {
-		return &usageError{msg: fmt.Sprintf("profile %s: %v", path, err), hint: "the profile is TOML with the keys name, email, address (a list of lines), account and lang"}
+		return &usageError{msg: fmt.Sprintf("profile %s: %v", path, err), hint: "the profile is TOML with the keys name, email, address (a list of lines), account, lang, agent_name, agent_address (a list of lines) and agent_email"}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return &usageError{msg: fmt.Sprintf("profile %s: unknown key %s", path, und[0]), hint: "the profile knows the keys name, email, address, account and lang"}
+		return &usageError{msg: fmt.Sprintf("profile %s: unknown key %s", path, und[0]), hint: "the profile knows the keys name, email, address, account, lang, agent_name, agent_address and agent_email"}
 	}
 	set := func(flag, value string) error {
-		if value == "" || c.IsSet(flag) {
+		if value == "" || c.IsSet(flag) || !hasFlag(c, flag) {
 			return nil
 		}
 		return c.Set(flag, value)
 	}
-	for _, kv := range [][2]string{{"name", p.Name}, {"email", p.Email}, {"account", p.Account}, {"lang", p.Lang}, {"address", strings.Join(p.Address, "\n")}} {
+	for _, kv := range [][2]string{{"name", p.Name}, {"email", p.Email}, {"account", p.Account}, {"lang", p.Lang}, {"address", strings.Join(p.Address, "\n")},
+		{"agent-name", p.AgentName}, {"agent-email", p.AgentEmail}, {"agent-address", strings.Join(p.AgentAddress, "\n")}} {
 		if err := set(kv[0], kv[1]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// hasFlag reports whether the command defines the flag, so that a profile
+// key a command does not use (name for batch, agent_name for letter) is
+// skipped rather than an error.
+func hasFlag(c *cli.Context, name string) bool {
+	if c.Command == nil {
+		return false
+	}
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
