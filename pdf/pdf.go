@@ -1,8 +1,27 @@
-// Package pdf renders a letter.Letter as a PDF fit to post: A4 with the
-// recipient in the window of a DIN 5008 form B letter, Switzerland's
-// right-hand window, or US Letter for a #10 window envelope; sender line,
-// date, subject, body, closing and signature line, with an embedded Go font
-// that covers Latin with all EU diacritics, Greek and Cyrillic.
+// Package pdf renders a letter.Letter as a PDF fit to post.
+//
+// # Layouts
+//
+// The page follows the letter's country, or [Options] override it:
+//
+//   - "a4", window "left": DIN 5008 form B. The address field is 85 × 45 mm,
+//     20 mm from the left and 45 mm from the top; the one-line sender
+//     address fills its top 5 mm, the recipient follows.
+//   - "a4", window "right": Switzerland (SN 010130), the address 118 mm from
+//     the left edge.
+//   - "letter": US Letter for a #10 window envelope (window 7/8 in from the
+//     left, 2 in from the top); with window "right", its mirror image.
+//
+// Every layout has fold marks, a sender block, localized page numbers
+// ("Page 1 of 2", from Letter.Labels["page"]) and a short header on later
+// pages. Text is set in the embedded Go font, which covers Latin with all
+// EU diacritics, Greek and Cyrillic; text it cannot show is refused with an
+// error wrapping [ErrMissingGlyph].
+//
+// # Determinism
+//
+// The same letter and options give the same bytes: dates in the metadata
+// come from the letter date and nothing depends on map order or the clock.
 //
 // gofpdf is kept behind this package: nothing else imports it.
 package pdf
@@ -12,13 +31,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
@@ -29,32 +50,50 @@ import (
 // show.
 var ErrMissingGlyph = errors.New("character not in the embedded font")
 
+// ErrAddressTooLong is wrapped by the error for a recipient address that
+// does not fit the envelope window even in the smallest type.
+var ErrAddressTooLong = errors.New("address does not fit the envelope window")
+
+// ErrSignatureImage is wrapped by errors about a signature image that is
+// not a PNG or JPEG file gofpdf can read.
+var ErrSignatureImage = errors.New("signature image not usable")
+
 // Options override the letter's own layout choices.
 type Options struct {
 	Paper  string // "a4" or "letter"; empty: the letter's
 	Window string // "left" or "right"; empty: the letter's
-	// Creator is written to the PDF metadata, such as "objector v1.0".
+	// Creator is written to the PDF metadata, such as "objector 1.0.0".
 	Creator string
+	// Signature is a PNG or JPEG image of the sender's signature, printed
+	// above the signature line; nil for none.
+	Signature []byte
 }
 
-// Renderer writes letters as PDF. Font data is parsed once when the
+// Renderer writes letters as PDF. Font data is read once when the
 // renderer is made; a Renderer is safe for concurrent use.
 type Renderer struct {
-	regular, bold []byte
-	cover         *sfnt.Font
+	regular []byte
+	cover   *sfnt.Font
+	bufs    sync.Pool // *bytes.Buffer for the document before patching
 }
 
-// NewRenderer prepares the embedded fonts.
+// fontFamily is the name the embedded font has inside each document.
+const fontFamily = "go"
+
+// NewRenderer prepares the embedded font. It returns an error only if the
+// font does not parse.
 func NewRenderer() (*Renderer, error) {
 	f, err := sfnt.Parse(goregular.TTF)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: parsing the Go font: %w", err)
 	}
-	return &Renderer{regular: goregular.TTF, bold: gobold.TTF, cover: f}, nil
+	r := &Renderer{regular: goregular.TTF, cover: f}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	return r, nil
 }
 
 // CheckText returns an error wrapping [ErrMissingGlyph] naming the first
-// rune of s the embedded font lacks.
+// rune of s the embedded font lacks. Newlines and tabs pass.
 func (r *Renderer) CheckText(s string) error {
 	var buf sfnt.Buffer
 	for _, c := range s {
@@ -64,6 +103,9 @@ func (r *Renderer) CheckText(s string) error {
 		if unicode.IsControl(c) {
 			return fmt.Errorf("%w: control character %U", ErrMissingGlyph, c)
 		}
+		if c < 0x7f {
+			continue // the Go font has all of printable ASCII
+		}
 		idx, err := r.cover.GlyphIndex(&buf, c)
 		if err != nil || idx == 0 {
 			return fmt.Errorf("%w: %q (%U)", ErrMissingGlyph, c, c)
@@ -72,49 +114,40 @@ func (r *Renderer) CheckText(s string) error {
 	return nil
 }
 
-type layout struct {
-	size                     string
-	w, h                     float64 // page size, mm
-	left, right, top, bottom float64 // margins, mm
-	winX, winY, winW, winH   float64 // address window, mm
-	dateY                    float64
-	foldMarks                []float64
-}
-
-func layoutFor(paper, window string) (layout, error) {
-	var l layout
-	switch paper {
-	case "a4", "":
-		// DIN 5008 form B: address field 20 mm from the left, 45 mm from
-		// the top, 85 × 45 mm; fold marks at 105 and 210 mm.
-		l = layout{size: "A4", w: 210, h: 297, left: 25, right: 20, top: 20, bottom: 20,
-			winX: 20, winY: 45, winW: 85, winH: 45, dateY: 98, foldMarks: []float64{105, 210}}
-		if window == "right" {
-			// SN 010130: window on the right, 118 mm from the left edge.
-			l.winX, l.winY, l.winW, l.winH = 118, 52, 80, 40
-			l.left, l.right = 22, 12
-			l.dateY = 100
+// checkLetter checks every text of l that Write prints.
+func (r *Renderer) checkLetter(l *letter.Letter) error {
+	check := func(what string, ss ...string) error {
+		for _, s := range ss {
+			if err := r.CheckText(s); err != nil {
+				return fmt.Errorf("pdf: %s: %w", what, err)
+			}
 		}
-	case "letter":
-		// US Letter in a #10 window envelope: window 7/8 in from the left,
-		// 2 in from the top, 4 1/2 × 1 1/8 in; tri-fold at 3 2/3 in.
-		l = layout{size: "Letter", w: 215.9, h: 279.4, left: 25.4, right: 25.4, top: 19, bottom: 20,
-			winX: 22.2, winY: 50.8, winW: 101.6, winH: 28.6, dateY: 90, foldMarks: []float64{93.1, 186.2}}
-	default:
-		return l, fmt.Errorf("pdf: paper %q is not a4 or letter", paper)
+		return nil
 	}
-	if window != "" && window != "left" && window != "right" {
-		return l, fmt.Errorf("pdf: window %q is not left or right", window)
-	}
-	return l, nil
+	return errors.Join(
+		check("sender", l.Sender.Name, l.Sender.Email),
+		check("sender address", l.Sender.Address...),
+		check("recipient", l.Recipient.Name),
+		check("recipient address", l.Recipient.Address...),
+		check("date", l.DateText, l.Place),
+		check("subject", l.Subject),
+		check("reference", l.Reference, l.Labels["reference"]),
+		check("salutation", l.Salutation),
+		check("body", l.Body...),
+		check("closing", l.Closing, l.Signature),
+		check("enclosures", l.Enclosures...),
+		check("labels", l.Labels["enclosures"], l.Labels["page"]),
+	)
 }
 
-// Write renders l to w.
+// Write renders l to w. It returns an error wrapping [ErrMissingGlyph] if
+// some text of l is not in the embedded font, [ErrAddressTooLong] if the
+// recipient does not fit the window, [ErrSignatureImage] for an unusable
+// signature image, and the error of w; nothing is written to w unless the
+// whole document was made.
 func (r *Renderer) Write(w io.Writer, l *letter.Letter, opt Options) error {
-	for _, s := range append(append([]string{l.Subject, l.Salutation, l.Closing, l.Signature, l.Sender.Name, l.Recipient.Name, l.DateText}, l.Body...), append(l.Sender.Address, l.Recipient.Address...)...) {
-		if err := r.CheckText(s); err != nil {
-			return fmt.Errorf("pdf: %w", err)
-		}
+	if err := r.checkLetter(l); err != nil {
+		return err
 	}
 	paper, window := l.Paper, l.Window
 	if opt.Paper != "" {
@@ -123,11 +156,60 @@ func (r *Renderer) Write(w io.Writer, l *letter.Letter, opt Options) error {
 	if opt.Window != "" {
 		window = opt.Window
 	}
-	lay, err := layoutFor(paper, window)
+	lay, err := layoutFor(strings.ToLower(paper), strings.ToLower(window))
 	if err != nil {
 		return err
 	}
+	pageLabel := l.Labels["page"]
+	if pageLabel == "" {
+		pageLabel = "{{.Page}}/{{.Pages}}"
+	}
+	pageTmpl, err := template.New("page").Option("missingkey=error").Parse(pageLabel)
+	if err != nil {
+		return fmt.Errorf("pdf: page label: %w", err)
+	}
+
+	d := &doc{r: r, l: l, lay: lay, pageTmpl: pageTmpl}
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			r.bufs.Put(buf)
+		}
+	}()
+	if err := d.render(buf, opt); err != nil {
+		return err
+	}
+	out := setCatalogLang(buf.Bytes(), l.Lang)
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// doc is one document being made.
+type doc struct {
+	r        *Renderer
+	l        *letter.Letter
+	lay      layout
+	pdf      *gofpdf.Fpdf
+	pageTmpl *template.Template
+	closing  bool  // the last page's footer is being drawn
+	err      error // the first error of a header or footer
+}
+
+// Type sizes (pt) and line heights (mm).
+const (
+	bodySize   = 10.5
+	bodyLine   = 5.0
+	senderSize = 9.0
+	smallSize  = 8.0
+)
+
+func (d *doc) render(out *bytes.Buffer, opt Options) error {
+	l, lay := d.l, d.lay
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: lay.w, Ht: lay.h}})
+	d.pdf = pdf
 	pdf.SetCatalogSort(true)
 	stamp := l.Date
 	if stamp.IsZero() {
@@ -135,142 +217,338 @@ func (r *Renderer) Write(w io.Writer, l *letter.Letter, opt Options) error {
 	}
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
-	pdf.SetCompression(true)
+	// Page streams stay uncompressed: zlib costs a ~1 MiB writer per
+	// stream, for ~2.5 KB saved per page (the font stream is always
+	// compressed).
+	pdf.SetCompression(false)
 	pdf.SetTitle(l.Subject, true)
 	pdf.SetAuthor(l.Sender.Name, true)
 	pdf.SetSubject(l.Subject, true)
 	if opt.Creator != "" {
 		pdf.SetCreator(opt.Creator, true)
 	}
+	pdf.SetDisplayMode("fullwidth", "single")
 	// gofpdf writes into the font bytes it is given: each document gets
-	// its own copy so concurrent renders do not share them.
-	pdf.AddUTF8FontFromBytes("go", "", bytes.Clone(r.regular))
-	pdf.AddUTF8FontFromBytes("go", "B", bytes.Clone(r.bold))
+	// its own copy so concurrent renders do not share them. Only the
+	// regular face is embedded; bold text is drawn with a stroked
+	// outline (see bold), which halves the font work per letter.
+	pdf.AliasNbPages("{nb}")
+	pdf.AddUTF8FontFromBytes(fontFamily, "", bytes.Clone(d.r.regular))
 	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("pdf: loading fonts: %w", err)
+		return fmt.Errorf("pdf: loading the font: %w", err)
 	}
 	pdf.SetMargins(lay.left, lay.top, lay.right)
 	pdf.SetAutoPageBreak(true, lay.bottom+8)
-
-	pageTmpl, err := template.New("page").Option("missingkey=error").Parse(l.Labels["page"])
-	if err != nil {
-		return fmt.Errorf("pdf: page label: %w", err)
-	}
-	var footerErr error
-	pdf.AliasNbPages("{nb}")
-	pdf.SetFooterFunc(func() {
-		var b strings.Builder
-		if err := pageTmpl.Execute(&b, map[string]any{"Page": pdf.PageNo(), "Pages": "{nb}"}); err != nil && footerErr == nil {
-			footerErr = err
-		}
-		pdf.SetY(-(lay.bottom))
-		pdf.SetFont("go", "", 8)
-		pdf.CellFormat(0, 4, b.String(), "", 0, "R", false, 0, "")
-	})
-	pdf.SetHeaderFunc(func() {
-		if pdf.PageNo() == 1 {
-			for _, y := range lay.foldMarks {
-				pdf.SetLineWidth(0.2)
-				pdf.Line(4, y, 8, y)
-			}
-			return
-		}
-		pdf.SetFont("go", "", 8)
-		pdf.CellFormat(0, 4, l.Sender.Name+" · "+l.Subject, "", 1, "L", false, 0, "")
-		pdf.Ln(4)
-	})
+	pdf.SetHeaderFunc(d.header)
+	pdf.SetFooterFunc(d.footer)
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
 	pdf.AddPage()
-	contentW := lay.w - lay.left - lay.right
 
-	// Sender line above the window, then the recipient inside it.
-	pdf.SetFont("go", "", 7)
-	senderLine := strings.Join(append([]string{l.Sender.Name}, l.Sender.Address...), " · ")
-	pdf.SetXY(lay.winX, lay.winY)
-	pdf.CellFormat(lay.winW, 4, fitLine(pdf, senderLine, lay.winW), "", 1, "L", false, 0, "")
-	pdf.SetFont("go", "", 10)
-	y := lay.winY + 6
-	for _, line := range append([]string{l.Recipient.Name}, l.Recipient.Address...) {
-		for _, part := range wrap(pdf, line, lay.winW) {
-			pdf.SetXY(lay.winX, y)
-			pdf.CellFormat(lay.winW, 4.5, part, "", 0, "L", false, 0, "")
-			y += 4.5
-		}
+	d.senderBlock()
+	if err := d.addressField(); err != nil {
+		return err
 	}
+	d.body()
+	if err := d.signature(opt.Signature); err != nil {
+		return err
+	}
+	d.enclosures()
 
-	// Sender block at the top right, for the recipient's reply.
-	pdf.SetFont("go", "", 9)
-	senderX := lay.w - lay.right - 70
-	if window == "right" {
-		senderX = lay.left
+	d.closing = true
+	pdf.Close()
+	if d.err != nil {
+		return d.err
 	}
-	sy := lay.top
-	for _, line := range append(append([]string{l.Sender.Name}, l.Sender.Address...), l.Sender.Email) {
-		if line == "" {
-			continue
-		}
-		pdf.SetXY(senderX, sy)
-		pdf.CellFormat(70, 4.2, fitLine(pdf, line, 70), "", 0, "L", false, 0, "")
-		sy += 4.2
-	}
-
-	pdf.SetXY(lay.left, lay.dateY)
-	pdf.SetFont("go", "", 10)
-	pdf.CellFormat(contentW, 5, l.DateText, "", 1, "R", false, 0, "")
-	if l.Reference != "" {
-		pdf.CellFormat(contentW, 5, l.Labels["reference"]+": "+l.Reference, "", 1, "R", false, 0, "")
-	}
-	pdf.Ln(4)
-	pdf.SetFont("go", "B", 11)
-	pdf.MultiCell(contentW, 5.5, l.Subject, "", "L", false)
-	pdf.Ln(4)
-	pdf.SetFont("go", "", 10.5)
-	pdf.MultiCell(contentW, 5, l.Salutation, "", "L", false)
-	pdf.Ln(2.5)
-	for _, p := range l.Body {
-		pdf.MultiCell(contentW, 5, p, "", "L", false)
-		pdf.Ln(2.5)
-	}
-	pdf.MultiCell(contentW, 5, l.Closing, "", "L", false)
-	pdf.Ln(14)
-	x := pdf.GetX()
-	pdf.SetLineWidth(0.2)
-	pdf.Line(x, pdf.GetY(), x+70, pdf.GetY())
-	pdf.Ln(1)
-	pdf.MultiCell(contentW, 5, l.Signature, "", "L", false)
-	if len(l.Enclosures) > 0 {
-		pdf.Ln(6)
-		pdf.SetFont("go", "B", 10)
-		pdf.MultiCell(contentW, 5, l.Labels["enclosures"], "", "L", false)
-		pdf.SetFont("go", "", 10)
-		for _, e := range l.Enclosures {
-			pdf.MultiCell(contentW, 5, "– "+e, "", "L", false)
-		}
-	}
-	if footerErr != nil {
-		return fmt.Errorf("pdf: page label: %w", footerErr)
-	}
-	if err := pdf.Output(w); err != nil {
+	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return pdf.Error()
+	if err := pdf.Output(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
 }
 
-// wrap splits s into lines that fit width, breaking at spaces.
+// header draws the fold and punch marks on the first page and the short
+// header on every later one.
+func (d *doc) header() {
+	pdf, lay := d.pdf, d.lay
+	if pdf.PageNo() == 1 {
+		pdf.SetLineWidth(0.2)
+		for _, y := range lay.foldMarks {
+			pdf.Line(3, y, 8, y)
+		}
+		if lay.punchMark > 0 {
+			pdf.Line(3, lay.punchMark, 10, lay.punchMark)
+		}
+		return
+	}
+	pdf.SetFont(fontFamily, "", smallSize)
+	contentW := lay.w - lay.left - lay.right
+	parts := []string{d.l.Sender.Name, d.l.DateText, d.l.Subject}
+	var kept []string
+	for _, p := range parts {
+		if p = oneLine(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	pdf.SetXY(lay.left, lay.top-8)
+	pdf.CellFormat(contentW, 4, fitLine(pdf, strings.Join(kept, " · "), contentW), "B", 1, "L", false, 0, "")
+	pdf.SetY(lay.top)
+}
+
+// footer prints "Page N of M" on every page of a letter of more than one
+// page.
+func (d *doc) footer() {
+	pdf, lay := d.pdf, d.lay
+	if d.closing && pdf.PageNo() == 1 {
+		return // a one-page letter needs no page number
+	}
+	var b strings.Builder
+	if err := d.pageTmpl.Execute(&b, map[string]any{"Page": pdf.PageNo(), "Pages": "{nb}"}); err != nil {
+		if d.err == nil {
+			d.err = fmt.Errorf("pdf: page label: %w", err)
+		}
+		return
+	}
+	s := oneLine(b.String())
+	pdf.SetFont(fontFamily, "", smallSize)
+	// gofpdf measures the alias "{nb}", not the number that replaces
+	// it: measure with this page's number, which has as many digits as
+	// the total in all but rare cases, so the label ends at the margin.
+	wd := pdf.GetStringWidth(strings.ReplaceAll(s, "{nb}", strconv.Itoa(pdf.PageNo())))
+	pdf.SetXY(lay.w-lay.right-wd-1, lay.h-lay.bottom)
+	pdf.CellFormat(wd+1, 4, s, "", 0, "R", false, 0, "")
+}
+
+// senderBlock prints the sender's name, address and email beside the
+// window, for the recipient's reply.
+func (d *doc) senderBlock() {
+	pdf, lay, l := d.pdf, d.lay, d.l
+	pdf.SetFont(fontFamily, "", senderSize)
+	y := lay.top
+	for _, line := range append(append([]string{l.Sender.Name}, l.Sender.Address...), l.Sender.Email) {
+		if line = oneLine(line); line == "" {
+			continue
+		}
+		pdf.SetXY(lay.senderX, y)
+		pdf.CellFormat(lay.senderW, 4.2, fitLine(pdf, line, lay.senderW), "", 0, "L", false, 0, "")
+		y += 4.2
+	}
+}
+
+// addressField prints the sender line in the return-address zone at the
+// top of the window field, and the recipient below it.
+func (d *doc) addressField() error {
+	pdf, lay, l := d.pdf, d.lay, d.l
+	w := lay.textW()
+
+	// The return address: one line, small, shrunk to fit.
+	var parts []string
+	for _, s := range append([]string{l.Sender.Name}, l.Sender.Address...) {
+		if s = oneLine(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	ret := strings.Join(parts, ", ")
+	size := 7.0
+	pdf.SetFont(fontFamily, "", size)
+	for size > 5.5 && pdf.GetStringWidth(ret) > w {
+		size -= 0.5
+		pdf.SetFont(fontFamily, "", size)
+	}
+	pdf.SetXY(lay.textX, lay.winY+0.6)
+	pdf.CellFormat(w, lay.returnH-1.2, fitLine(pdf, ret, w), "", 0, "LM", false, 0, "")
+
+	// The recipient: as large as fits, 10 pt down to 7.5 pt.
+	var lines []string
+	for _, s := range append([]string{l.Recipient.Name}, l.Recipient.Address...) {
+		if s = oneLine(s); s != "" {
+			lines = append(lines, s)
+		}
+	}
+	top := lay.winY + lay.returnH
+	avail := lay.winH - lay.returnH - 0.5
+	for size := 10.0; size >= 7.5; size -= 0.5 {
+		pdf.SetFont(fontFamily, "", size)
+		lh := size * 0.42 // 120 % leading, in mm
+		var wrapped []string
+		for _, s := range lines {
+			wrapped = append(wrapped, wrap(pdf, s, w)...)
+		}
+		need := float64(len(wrapped)) * lh
+		if need > avail {
+			continue
+		}
+		y := top
+		if lay.noteH > 0 && need <= avail-lay.noteH {
+			y += lay.noteH // DIN 5008: below the notes zone if it fits
+		}
+		for _, s := range wrapped {
+			pdf.SetXY(lay.textX, y)
+			pdf.CellFormat(w, lh, s, "", 0, "LM", false, 0, "")
+			y += lh
+		}
+		return nil
+	}
+	return fmt.Errorf("pdf: %w: %d lines", ErrAddressTooLong, len(lines))
+}
+
+// body prints the date, reference, subject, salutation, paragraphs and
+// closing.
+func (d *doc) body() {
+	pdf, lay, l := d.pdf, d.lay, d.l
+	contentW := lay.w - lay.left - lay.right
+	pdf.SetXY(lay.left, lay.dateY)
+	pdf.SetFont(fontFamily, "", bodySize)
+	date := oneLine(l.DateText)
+	if l.Place != "" {
+		date = oneLine(l.Place) + ", " + date
+	}
+	pdf.CellFormat(contentW, 5, date, "", 1, "R", false, 0, "")
+	if l.Reference != "" {
+		label := l.Labels["reference"]
+		if label == "" {
+			label = "Ref."
+		}
+		pdf.CellFormat(contentW, 5, oneLine(label+": "+l.Reference), "", 1, "R", false, 0, "")
+	}
+	pdf.Ln(4)
+	pdf.SetFont(fontFamily, "", 11)
+	d.bold(func() { pdf.MultiCell(contentW, 5.5, l.Subject, "", "L", false) })
+	pdf.Ln(4)
+	pdf.SetFont(fontFamily, "", bodySize)
+	pdf.MultiCell(contentW, bodyLine, l.Salutation, "", "L", false)
+	pdf.Ln(2.5)
+	for _, p := range l.Body {
+		pdf.MultiCell(contentW, bodyLine, p, "", "L", false)
+		pdf.Ln(2.5)
+	}
+}
+
+// signature prints the closing, room to sign (or the signature image),
+// the signature line and the signer's name, kept together on one page.
+func (d *doc) signature(img []byte) error {
+	pdf, lay, l := d.pdf, d.lay, d.l
+	contentW := lay.w - lay.left - lay.right
+	var info *gofpdf.ImageInfoType
+	imgW, imgH := 0.0, 0.0
+	if len(img) > 0 {
+		typ := ""
+		switch {
+		case bytes.HasPrefix(img, []byte("\x89PNG\r\n\x1a\n")):
+			typ = "PNG"
+		case bytes.HasPrefix(img, []byte{0xff, 0xd8, 0xff}):
+			typ = "JPG"
+		default:
+			return fmt.Errorf("pdf: %w: not a PNG or JPEG file", ErrSignatureImage)
+		}
+		info = pdf.RegisterImageOptionsReader("signature", gofpdf.ImageOptions{ImageType: typ}, bytes.NewReader(img))
+		if err := pdf.Error(); err != nil || info == nil || info.Width() <= 0 || info.Height() <= 0 {
+			return fmt.Errorf("pdf: %w: %v", ErrSignatureImage, err)
+		}
+		// At most 60 × 16 mm, keeping the aspect ratio.
+		imgH = 16
+		imgW = imgH * info.Width() / info.Height()
+		if imgW > 60 {
+			imgW, imgH = 60, 60*info.Height()/info.Width()
+		}
+	}
+	gap := 14.0
+	if imgH+2 > gap {
+		gap = imgH + 2
+	}
+	closingH := float64(len(wrap(pdf, l.Closing, contentW))) * bodyLine
+	need := closingH + gap + 1 + bodyLine
+	if pdf.GetY()+need > lay.h-(lay.bottom+8) {
+		pdf.AddPage()
+	}
+	pdf.SetFont(fontFamily, "", bodySize)
+	pdf.MultiCell(contentW, bodyLine, l.Closing, "", "L", false)
+	x, y := lay.left, pdf.GetY()
+	if info != nil {
+		pdf.ImageOptions("signature", x+2, y+gap-imgH-0.5, imgW, imgH, false, gofpdf.ImageOptions{}, 0, "")
+	}
+	y += gap
+	pdf.SetLineWidth(0.2)
+	pdf.Line(x, y, x+70, y)
+	pdf.SetXY(x, y+1)
+	pdf.MultiCell(contentW, bodyLine, l.Signature, "", "L", false)
+	return nil
+}
+
+// enclosures prints the list of enclosures, if any.
+func (d *doc) enclosures() {
+	pdf, lay, l := d.pdf, d.lay, d.l
+	if len(l.Enclosures) == 0 {
+		return
+	}
+	contentW := lay.w - lay.left - lay.right
+	label := l.Labels["enclosures"]
+	if label == "" {
+		label = "Enclosures"
+	}
+	pdf.Ln(6)
+	pdf.SetFont(fontFamily, "", bodySize)
+	d.bold(func() { pdf.MultiCell(contentW, bodyLine, label, "", "L", false) })
+	for _, e := range l.Enclosures {
+		pdf.MultiCell(contentW, bodyLine, "– "+e, "", "L", false)
+	}
+}
+
+// bold draws what f draws in a bold face made from the regular one: the
+// glyphs are filled and stroked with a thin outline (text rendering mode
+// 2). Embedding only one face keeps each letter's font work to one parse
+// and one subset.
+func (d *doc) bold(f func()) {
+	pdf := d.pdf
+	pdf.SetLineWidth(0.18)
+	pdf.SetTextRenderingMode(2)
+	f()
+	pdf.SetTextRenderingMode(0)
+	pdf.SetLineWidth(0.2)
+}
+
+// oneLine replaces newlines and tabs with spaces, for single-line cells.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\t\r") {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' }), " "))
+}
+
+// wrap splits s into lines that fit width. It breaks only at ASCII
+// spaces, as gofpdf's MultiCell does, so a no-break space (U+00A0) keeps
+// a citation such as "Art. 21 Abs. 1" on one line; a word wider than the
+// line is broken between characters.
 func wrap(pdf *gofpdf.Fpdf, s string, width float64) []string {
-	words := strings.Fields(s)
 	var lines []string
 	cur := ""
-	for _, w := range words {
+	for _, w := range strings.Split(s, " ") {
+		if w == "" {
+			continue
+		}
 		try := w
 		if cur != "" {
 			try = cur + " " + w
 		}
-		if cur != "" && pdf.GetStringWidth(try) > width {
-			lines = append(lines, cur)
-			cur = w
+		if pdf.GetStringWidth(try) <= width {
+			cur = try
 			continue
 		}
-		cur = try
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		cur = w
+		for pdf.GetStringWidth(cur) > width {
+			r := []rune(cur)
+			n := len(r) - 1
+			for n > 1 && pdf.GetStringWidth(string(r[:n])) > width {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			cur = string(r[n:])
+		}
 	}
 	if cur != "" {
 		lines = append(lines, cur)
@@ -287,5 +565,45 @@ func fitLine(pdf *gofpdf.Fpdf, s string, width float64) string {
 	for len(r) > 1 && pdf.GetStringWidth(string(r)+"…") > width {
 		r = r[:len(r)-1]
 	}
-	return string(r) + "…"
+	return strings.TrimRight(string(r), " ") + "…"
+}
+
+// langTag matches BCP 47 language tags.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// setCatalogLang adds /Lang (the document language, ISO 32000-1 14.9.2)
+// and /ViewerPreferences to the catalog of a PDF gofpdf wrote; gofpdf
+// 1.16.2 has no API for either. gofpdf writes the catalog as the last
+// object before the cross-reference table, so inserting into it moves only
+// the table, whose offset after "startxref" is corrected. If the
+// document is not laid out that way, or lang is not a language tag, b is
+// returned unchanged.
+func setCatalogLang(b []byte, lang string) []byte {
+	if !langTag.MatchString(lang) {
+		return b
+	}
+	const cat = "/Type /Catalog\n"
+	i := bytes.LastIndex(b, []byte(cat))
+	x := bytes.LastIndex(b, []byte("\nxref\n"))
+	s := bytes.LastIndex(b, []byte("\nstartxref\n"))
+	if i < 0 || x < i || s < x {
+		return b
+	}
+	numStart := s + len("\nstartxref\n")
+	numEnd := bytes.IndexByte(b[numStart:], '\n')
+	if numEnd < 0 {
+		return b
+	}
+	off, err := strconv.Atoi(string(b[numStart : numStart+numEnd]))
+	if err != nil || off != x+1 {
+		return b
+	}
+	ins := "/Lang (" + lang + ")\n/ViewerPreferences <</DisplayDocTitle true>>\n"
+	out := make([]byte, 0, len(b)+len(ins)+4)
+	out = append(out, b[:i+len(cat)]...)
+	out = append(out, ins...)
+	out = append(out, b[i+len(cat):numStart]...)
+	out = strconv.AppendInt(out, int64(off+len(ins)), 10)
+	out = append(out, b[numStart+numEnd:]...)
+	return out
 }
