@@ -58,11 +58,11 @@ func controllersCommand() *cli.Command {
 				UsageText: "objector controllers show [--format table|json] ID",
 				Flags:     []cli.Flag{format()},
 				Action: func(c *cli.Context) error {
-					if c.Args().Len() != 1 {
-						return &usageError{msg: "controllers show takes one company id", hint: "objector controllers show linkedin"}
-					}
 					if err := noTrailingFlags(c); err != nil {
 						return err
+					}
+					if c.Args().Len() != 1 {
+						return &usageError{msg: "controllers show takes one company id", hint: "objector controllers show linkedin"}
 					}
 					g, err := objector.Default()
 					if err != nil {
