@@ -1,0 +1,573 @@
+// Package batch writes many letters from a spreadsheet: one CSV or JSONL
+// row per person, one letter per company the row names, each in every
+// format asked for, into one folder.
+//
+// # Running a batch
+//
+// [Run] reads rows one at a time with a [RowReader] and generates letters
+// on a pool of workers, so memory stays flat however long the input is.
+// A bad row (an unknown residence, a missing name, a malformed email,
+// invalid UTF-8, a wrong number of cells) does not stop the run: it is
+// reported as a [*RowError] with its line number, and [Run] returns all of
+// them joined with errors.Join.
+//
+//	sum, err := batch.Run(ctx, f, batch.Options{
+//		Input:   batch.CSV,
+//		Formats: []objector.Format{objector.FormatPDF},
+//		OutDir:  "letters",
+//	})
+//
+// # Output files
+//
+// Each letter is written to OutDir as <row>-<controller>-<lang>.<ext>, for
+// example 000042-linkedin-de.pdf: names are built from the row number and
+// the directory's ids only, never from the input's text, so no cell can
+// make a file land outside OutDir. Files are written atomically (a
+// temporary file renamed into place) with mode 0600, so a file that
+// exists is complete, and [Options.Resume] skips letters whose files all
+// exist. The letter date is fixed once per run (and recorded in OutDir),
+// so an interrupted run resumed later gives the same bytes as a clean
+// run.
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/locales"
+)
+
+// Options configure a batch [Run].
+type Options struct {
+	// Generator generates and renders the letters; nil means
+	// objector.Default().
+	Generator *objector.Generator
+	// Input is the input's format: [CSV] or [JSONL].
+	Input InputFormat
+	// Formats are the output formats; every letter is written in each.
+	// Empty means PDF only.
+	Formats []objector.Format
+	// Render adjusts rendering (paper, window) for every letter.
+	Render objector.RenderOptions
+	// OutDir is the folder the letters are written to. It is created
+	// (mode 0700) if missing.
+	OutDir string
+	// Workers is how many letters are generated at once; zero means
+	// runtime.NumCPU().
+	Workers int
+	// Resume skips letters whose files all exist already, and writes only
+	// the missing files of the others.
+	Resume bool
+	// AsOf is the letter date for every letter. Zero means the date a
+	// previous run into OutDir recorded, or else today (UTC), fixed once
+	// for the whole run and recorded in OutDir (see [AsOfFile]).
+	AsOf jurisdiction.Date
+	// Agent, if set, sends every letter on the row's person's behalf.
+	Agent *objector.Agent
+	// Report, if not nil, receives a CSV line for every failed letter or
+	// row (see [ReportHeader]), in input order. It holds no personal
+	// data: rows are identified by number and controller id.
+	Report io.Writer
+	// Progress, if not nil, is called after each row with the counts so
+	// far, from one goroutine at a time.
+	Progress func(Summary)
+	// MaxErrors bounds how many row errors Run keeps for its returned
+	// error; the report has all of them. Zero means 1000.
+	MaxErrors int
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Rows    int           // input rows read, good and bad
+	Written int           // letters written (all their files)
+	Files   int           // files written
+	Skipped int           // letters skipped because their files existed (Resume)
+	Failed  int           // letters or rows that failed (one per *RowError)
+	Elapsed time.Duration // since Run started
+}
+
+// RowError reports a row, or one letter of a row, that failed. It is
+// what [Run] collects for every bad row, and what [RowReader.Next]
+// returns.
+type RowError struct {
+	Line int // the input line the row starts on
+	Row  int // the row's number among the data rows
+	// Controller is the controller id of the failed letter, or "" when the
+	// whole row failed. It is reduced to safe characters.
+	Controller string
+	Field      string // the column at fault, if one is: "name", "email", ...
+	Err        error
+}
+
+func (e *RowError) Error() string {
+	s := "line " + strconv.Itoa(e.Line)
+	if e.Controller != "" {
+		s += " (" + e.Controller + ")"
+	}
+	if e.Field != "" {
+		return s + ": " + e.Field + ": " + strings.TrimPrefix(e.Err.Error(), e.Field+": ")
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *RowError) Unwrap() error { return e.Err }
+
+// Redacted returns the error's message without the row's content (no
+// names, no email addresses), for reports and logs.
+func (e *RowError) Redacted() string {
+	var (
+		fe *objector.FieldError
+		re *jurisdiction.UnknownResidenceError
+		ce *controllers.UnknownControllerError
+		le *locales.UnsupportedLanguageError
+	)
+	switch {
+	case errors.As(e.Err, &fe):
+		switch {
+		case strings.Contains(fe.Field, "email") && strings.Contains(fe.Msg, "not a valid email"):
+			return "is not a valid email address (write it as name@example.org)"
+		case strings.Contains(fe.Msg, "UTF-8"), strings.Contains(fe.Msg, "control character"),
+			strings.HasPrefix(fe.Msg, "is missing"), fe.Field == "purposes", fe.Field == "lang":
+			return fe.Msg
+		}
+		return "is invalid"
+	case errors.As(e.Err, &re):
+		return "unknown residence code; run 'objector jurisdictions' for the codes"
+	case errors.As(e.Err, &ce):
+		return "unknown controller id; run 'objector controllers list' for the ids"
+	case errors.As(e.Err, &le):
+		return le.Error()
+	case errors.Is(e.Err, controllers.ErrNoEntity):
+		return "the directory does not know this company's responsible entity for the residence"
+	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed):
+		return e.Err.Error() // our own messages carry no cell content
+	case e.Field == "controller":
+		return e.Err.Error()
+	}
+	return "the letter could not be generated"
+}
+
+// ErrTruncated is wrapped by the error [Run] adds when more rows failed
+// than [Options.MaxErrors].
+var ErrTruncated = errors.New("more rows failed than are listed (see the report)")
+
+// ReportHeader is the first line of a report: the input line, the row
+// number, the controller id ("" for the whole row), the column at fault
+// and the error, without personal data.
+var ReportHeader = []string{"line", "row", "controller", "field", "error"}
+
+// AsOfFile is the file in OutDir where a run records its letter date, so
+// that a resumed run uses the same one.
+const AsOfFile = ".objector-as-of"
+
+// Run reads rows from r and writes their letters to opts.OutDir. It
+// returns when the input is done, ctx is cancelled, or writing a file
+// fails. Bad rows do not stop it: the error it returns then joins a
+// [*RowError] for each (errors.As finds them). After a cancellation it
+// returns ctx's error (joined with the row errors so far); files written
+// so far are complete, and a run with Resume picks up from there.
+func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
+	start := time.Now()
+	b, err := newRunner(opts)
+	if err != nil {
+		return Summary{}, err
+	}
+	rr, err := NewRowReader(r, opts.Input)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := b.prepareDir(); err != nil {
+		return Summary{}, err
+	}
+
+	window := 4 * b.workers
+	if window < 16 {
+		window = 16
+	}
+	// Each row's result goes into its own slot of a ring; the collector
+	// reports them in input order. A token per slot keeps the producer at
+	// most one window ahead of the collector, so memory stays flat.
+	slots := make([]result, window)
+	tokens := make(chan struct{}, window)
+	done := make(chan int, window)
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(b.workers)
+
+	var sum Summary
+	var rowErrs []error
+	dropped := 0
+	var report *csv.Writer
+	if opts.Report != nil {
+		report = csv.NewWriter(opts.Report)
+		report.Write(ReportHeader)
+	}
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		ready := make([]bool, window)
+		next := 0
+		for s := range done {
+			ready[s%window] = true
+			for ready[next%window] {
+				i := next % window
+				res := slots[i]
+				slots[i], ready[i] = result{}, false
+				next++
+				<-tokens
+				if res.cancelled && res.written == 0 && len(res.failures) == 0 {
+					continue
+				}
+				sum.Rows++
+				sum.Written += res.written
+				sum.Files += res.files
+				sum.Skipped += res.skipped
+				sum.Failed += len(res.failures)
+				for _, e := range res.failures {
+					if report != nil {
+						report.Write([]string{strconv.Itoa(e.Line), strconv.Itoa(e.Row), e.Controller, e.Field, e.Redacted()})
+					}
+					if len(rowErrs) < b.maxErrors {
+						rowErrs = append(rowErrs, e)
+					} else {
+						dropped++
+					}
+				}
+				if opts.Progress != nil {
+					sum.Elapsed = time.Since(start)
+					opts.Progress(sum)
+				}
+			}
+		}
+	}()
+
+	var readErr error
+	for seq := 0; ; seq++ {
+		row, err := rr.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *RowError
+		if err != nil && !errors.As(err, &re) {
+			readErr = fmt.Errorf("reading the input: %w", err)
+			break
+		}
+		if gctx.Err() != nil {
+			break
+		}
+		acquired := false
+		select {
+		case tokens <- struct{}{}:
+			acquired = true
+		case <-gctx.Done():
+		}
+		if gctx.Err() != nil {
+			if acquired {
+				<-tokens
+			}
+			break
+		}
+		s := seq
+		g.Go(func() error {
+			var res result
+			var err error
+			if re != nil {
+				res.failures = []*RowError{re}
+			} else {
+				res, err = b.row(gctx, row)
+			}
+			slots[s%window] = res
+			done <- s
+			return err
+		})
+	}
+	werr := g.Wait()
+	close(done)
+	<-collected
+	sum.Elapsed = time.Since(start)
+
+	if report != nil {
+		report.Flush()
+		if err := report.Error(); err != nil && werr == nil {
+			werr = fmt.Errorf("writing the report: %w", err)
+		}
+	}
+	if dropped > 0 {
+		rowErrs = append(rowErrs, fmt.Errorf("%w: %d more", ErrTruncated, dropped))
+	}
+	switch {
+	case readErr != nil:
+		return sum, errors.Join(append([]error{readErr}, rowErrs...)...)
+	case werr != nil && ctx.Err() == nil:
+		return sum, werr
+	case ctx.Err() != nil:
+		return sum, errors.Join(append([]error{ctx.Err()}, rowErrs...)...)
+	}
+	return sum, errors.Join(rowErrs...)
+}
+
+// result is what one row gave.
+type result struct {
+	written, files, skipped int
+	failures                []*RowError
+	cancelled               bool
+}
+
+// runner holds what every row's work shares; it is read-only while rows
+// are processed.
+type runner struct {
+	opts      Options
+	gen       *objector.Generator
+	formats   []objector.Format
+	workers   int
+	maxErrors int
+	asOf      jurisdiction.Date
+	bufs      sync.Pool
+}
+
+func newRunner(opts Options) (*runner, error) {
+	b := &runner{opts: opts, gen: opts.Generator, formats: opts.Formats, workers: opts.Workers, maxErrors: opts.MaxErrors}
+	if b.gen == nil {
+		g, err := objector.Default()
+		if err != nil {
+			return nil, err
+		}
+		b.gen = g
+	}
+	if len(b.formats) == 0 {
+		b.formats = []objector.Format{objector.FormatPDF}
+	}
+	for i, f := range b.formats {
+		for _, g := range b.formats[:i] {
+			if f == g {
+				return nil, fmt.Errorf("format %s is given twice", f)
+			}
+		}
+		if safe(string(f)) != string(f) {
+			return nil, fmt.Errorf("format %q cannot name a file", f)
+		}
+	}
+	if b.workers <= 0 {
+		b.workers = runtime.NumCPU()
+	}
+	if b.maxErrors <= 0 {
+		b.maxErrors = 1000
+	}
+	if opts.OutDir == "" {
+		return nil, errors.New("no output folder given")
+	}
+	b.bufs.New = func() any { return new(bytes.Buffer) }
+	return b, nil
+}
+
+// prepareDir creates the output folder, removes temporary files a killed
+// run left behind, and fixes the letter date.
+func (b *runner) prepareDir() error {
+	dir := b.opts.OutDir
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("creating the output folder: %w", err)
+	}
+	tmps, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	for _, t := range tmps {
+		if tmpName.MatchString(filepath.Base(t)) {
+			os.Remove(t)
+		}
+	}
+	b.asOf = b.opts.AsOf
+	if !b.asOf.IsZero() {
+		b.asOf = jurisdiction.Day(b.asOf.Time)
+		return nil
+	}
+	path := filepath.Join(dir, AsOfFile)
+	if data, err := os.ReadFile(path); err == nil {
+		d, err := jurisdiction.ParseDate(strings.TrimSpace(string(data)))
+		if err != nil {
+			return fmt.Errorf("%s: %w (delete it, or give the letter date)", path, err)
+		}
+		b.asOf = d
+		return nil
+	}
+	b.asOf = jurisdiction.Day(time.Now().UTC())
+	return writeFileAtomic(path, []byte(b.asOf.String()+"\n"))
+}
+
+// tmpName matches the temporary files writeFileAtomic creates for output
+// files.
+var tmpName = regexp.MustCompile(`^\.(\d+-[a-z0-9._-]+|` + regexp.QuoteMeta(AsOfFile[1:]) + `)\.\d+\.tmp$`)
+
+// row writes the letters of one row. Its error is fatal to the run (a
+// file that cannot be written); the row's own failures are in the result.
+func (b *runner) row(ctx context.Context, row Row) (result, error) {
+	var res result
+	seen := make([]string, 0, len(row.Controllers))
+	for _, id := range row.Controllers {
+		if ctx.Err() != nil {
+			res.cancelled = true
+			return res, nil
+		}
+		req := objector.Request{
+			Controller: id,
+			Residence:  row.Residence,
+			Name:       row.Name,
+			Email:      row.Email,
+			Address:    row.Address,
+			Account:    row.Account,
+			Purposes:   row.Purposes,
+			Reason:     row.Reason,
+			Lang:       row.Lang,
+			AsOf:       b.asOf,
+			Agent:      b.opts.Agent,
+		}
+		l, err := b.gen.Generate(ctx, req)
+		if err != nil {
+			if ctx.Err() != nil {
+				res.cancelled = true
+				return res, nil
+			}
+			res.failures = append(res.failures, &RowError{Line: row.Line, Row: row.Number, Controller: safe(strings.ToLower(id)), Field: fieldOf(err), Err: err})
+			continue
+		}
+		if contains(seen, l.Controller) {
+			continue // an alias of a controller the row already named
+		}
+		seen = append(seen, l.Controller)
+		n, err := b.write(row, l)
+		if err != nil {
+			return res, err
+		}
+		if n == 0 {
+			res.skipped++
+		} else {
+			res.written++
+			res.files += n
+		}
+	}
+	return res, nil
+}
+
+// write writes the letter's files that are missing (all of them without
+// Resume) and returns how many it wrote.
+func (b *runner) write(row Row, l *objector.Letter) (int, error) {
+	base := FileBase(row.Number, l.Controller, l.Lang)
+	buf := b.bufs.Get().(*bytes.Buffer)
+	defer b.bufs.Put(buf)
+	n := 0
+	for _, f := range b.formats {
+		path := filepath.Join(b.opts.OutDir, base+"."+string(f))
+		if b.opts.Resume {
+			if _, err := os.Lstat(path); err == nil {
+				continue
+			}
+		}
+		buf.Reset()
+		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
+			return n, fmt.Errorf("line %d: rendering %s: %w", row.Line, filepath.Base(path), err)
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// FileBase returns an output file's name without extension:
+// <row>-<controller>-<lang>, the row zero-padded to six digits. Only
+// [a-z0-9._-] survive in the controller and language, and a leading dot
+// is impossible, so the name never leaves the folder or hides.
+func FileBase(row int, controller, lang string) string {
+	return fmt.Sprintf("%06d-%s-%s", row, safe(controller), safe(lang))
+}
+
+// safe keeps the characters a file name may safely have: lower-case
+// letters, digits, dot, underscore and hyphen, with no leading dot; other
+// characters become "_". An empty result is "_".
+func safe(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		case r == '.' && b.Len() > 0:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+		if b.Len() >= 64 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
+}
+
+// fieldOf names the input column an error from objector.Generate is
+// about, or "".
+func fieldOf(err error) string {
+	var fe *objector.FieldError
+	switch {
+	case errors.As(err, &fe):
+		if fe.Field == "purposes" {
+			return "purposes"
+		}
+		return fe.Field
+	case errors.Is(err, jurisdiction.ErrUnknownResidence):
+		return "residence"
+	case errors.Is(err, controllers.ErrUnknownController), errors.Is(err, controllers.ErrNoEntity):
+		return "controller"
+	case errors.Is(err, locales.ErrUnsupportedLanguage):
+		return "lang"
+	}
+	return ""
+}
+
+// writeFileAtomic writes data to path through a temporary file in the
+// same folder, mode 0600, synced and renamed into place: the file at path
+// is either absent or complete.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // fails harmlessly after the rename
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
