@@ -79,6 +79,20 @@ type Request struct {
 	// then names the agent as sender, states the authority the law
 	// expects, and lists the person's signed mandate as an enclosure.
 	Agent *Agent
+
+	// Kind asks for a follow-up instead of the first letter: KindReminder
+	// or KindComplaint. Empty means the first letter.
+	Kind string
+	// Sent is the date of the original letter a reminder or complaint
+	// follows up. The original is regenerated from this same request
+	// dated Sent, so its reference and due date match the letter sent.
+	Sent jurisdiction.Date
+	// Authority chooses who receives a complaint: AuthorityResidence
+	// (the default) or AuthorityLead.
+	Authority string
+	// Force writes a reminder or complaint even before the original
+	// request's due date has passed; otherwise that is a [*NotDueError].
+	Force bool
 }
 
 // Agent is someone who sends a letter on a person's behalf, such as a
@@ -106,6 +120,9 @@ type Letter struct {
 	// LangNote says how the language was chosen when it was not the one
 	// asked for exactly, such as "de-AT: writing in de".
 	LangNote string `json:"-"`
+	// FollowsUp identifies the original request of a reminder or
+	// complaint; nil for a first letter.
+	FollowsUp *OriginalRequest `json:"follows_up,omitempty"`
 }
 
 // ErrInvalidRequest is wrapped by every [*FieldError].
@@ -237,6 +254,10 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	if err != nil {
 		return nil, err
 	}
+	fu, orig, err := g.followup(ctx, req, a, rec, asOf)
+	if err != nil {
+		return nil, err
+	}
 	l, err := g.tmpl.Compose(templates.Input{
 		Assessment: a,
 		Company:    rec,
@@ -245,6 +266,8 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		Purposes:   req.Purposes,
 		Reason:     req.Reason,
 		Agent:      agentParty(req.Agent),
+		Kind:       req.Kind,
+		Followup:   fu,
 		Date:       asOf,
 		Localizer:  loc,
 	})
@@ -255,7 +278,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		}
 		return nil, err
 	}
-	out := &Letter{Letter: *l, Assessment: a, LangNote: note}
+	out := &Letter{Letter: *l, Assessment: a, LangNote: note, FollowsUp: orig}
 	if rec != nil {
 		out.Controller = rec.ID
 	}

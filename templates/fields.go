@@ -20,6 +20,8 @@ var Fields = []string{
 	"NotifyCite", "WithdrawCite", "AccessCite", "SaleCite", "SharingCite",
 	"TargetedAdsCite", "ProfilingCite", "LimitSensitiveCite", "DeadlineCite",
 	"AgentName", "AgentAddress", "AgentEmail",
+	"SentDate", "OriginalReference", "OriginalSubject", "OriginalDue",
+	"AuthorityName", "ComplaintCite", "ControllerFirstCite",
 }
 
 // citeFields maps right ids to the placeholder that holds their citation.
@@ -54,7 +56,15 @@ type view struct {
 	Setting   bool   // the company has a setting for one of the purposes
 	Deadline  bool   // the law sets a deadline
 	Extension string // the sentence about extending the deadline, if any
-	Agent     string // an agent sends the letter: "gdpr", "us-ca", "us", "us-none" or "courtesy" (see agentKind)
+	// Follow-ups (reminder, complaint): see followup.go.
+	OriginalKind    string // the original letter's kind
+	OriginalDue     bool   // the original letter had a due date
+	Authority       bool   // an authority is on record
+	ComplaintCite   bool   // the law names the right to complain
+	ReportOnly      bool   // the authority takes reports, not complaints
+	ControllerFirst bool   // the law requires complaining to the controller first
+
+	Agent string // an agent sends the letter: "gdpr", "us-ca", "us", "us-none" or "courtesy" (see agentKind)
 }
 
 // Has reports whether the law grants the right with this id.

@@ -41,7 +41,7 @@ const (
 )
 
 // Kinds lists the kinds every template set must define.
-var Kinds = []string{KindObjection, KindOptOut, KindCourtesy}
+var Kinds = []string{KindObjection, KindOptOut, KindCourtesy, KindReminder, KindComplaint}
 
 // ErrInvalidInput is wrapped by errors about the person's input, such as a
 // missing name.
@@ -100,7 +100,12 @@ type Input struct {
 	// Agent, if not nil, sends the letter on Sender's behalf: it becomes
 	// the letter's sender (with OnBehalfOf set), the body states its
 	// authority and the mandate is listed as an enclosure.
-	Agent     *letter.Party
+	Agent *letter.Party
+	// Kind is the letter kind; empty means the one the regime calls for
+	// (see KindFor). KindReminder and KindComplaint need Followup.
+	Kind string
+	// Followup describes the request a reminder or complaint follows up.
+	Followup  *Followup
 	Date      jurisdiction.Date
 	Localizer *locales.Localizer
 }
@@ -131,6 +136,12 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	}
 	a, loc := in.Assessment, in.Localizer
 	kind := KindFor(a.Regime)
+	if in.Kind != "" {
+		if _, ok := s.kinds[in.Kind]; !ok {
+			return nil, fmt.Errorf("templates: unknown letter kind %q", in.Kind)
+		}
+		kind = in.Kind
+	}
 
 	var ai *controllers.AITraining
 	if in.Company != nil {
@@ -146,6 +157,11 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	v, err := newView(in, kind, purposes, ai)
 	if err != nil {
 		return nil, err
+	}
+	if kind == KindReminder || kind == KindComplaint {
+		if err := v.followup(in, kind); err != nil {
+			return nil, err
+		}
 	}
 	t := s.kinds[kind]
 	subject, err := execute(t, "subject", v)
@@ -198,6 +214,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	if l.Labels, err = Labels(loc); err != nil {
 		return nil, err
 	}
+	followupLetter(l, in, kind)
 	if in.Agent != nil {
 		if err := v.agent(l, in); err != nil {
 			return nil, err
@@ -216,6 +233,8 @@ func Labels(loc *locales.Localizer) (map[string]string, error) {
 		var err error
 		if k == "page" {
 			out[k], err = loc.T(m, map[string]any{"Page": "{{.Page}}", "Pages": "{{.Pages}}"})
+		} else if k == "due_event" {
+			out[k], err = loc.T(m, map[string]any{"Entity": "{{.Entity}}", "Reference": "{{.Reference}}"})
 		} else {
 			out[k], err = loc.T(m, nil)
 		}

@@ -57,6 +57,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
 			&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+			icsFlag(),
 		),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
@@ -88,6 +89,9 @@ Examples:
 			}
 			l, err := g.Generate(context.Background(), req)
 			if err != nil {
+				return err
+			}
+			if err := writeICS(c, l); err != nil {
 				return err
 			}
 			if l.LangNote != "" {

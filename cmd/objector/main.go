@@ -70,6 +70,7 @@ Examples:
 			rightsCommand(),
 			jurisdictionsCommand(),
 			controllersCommand(),
+			followupCommand(),
 			batchCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run reports errors

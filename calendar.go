@@ -1,0 +1,16 @@
+package objector
+
+import (
+	"io"
+
+	"github.com/objector/objector/calendar"
+)
+
+// ErrNoDueDate is returned by [WriteCalendar] for a letter that sets no due
+// date, such as a courtesy request or a reminder.
+var ErrNoDueDate = calendar.ErrNoDueDate
+
+// WriteCalendar writes an iCalendar (RFC 5545) file with one all-day event
+// on l's due date, titled in the letter's language, so the person knows
+// when to follow up. It returns [ErrNoDueDate] if l has no due date.
+func WriteCalendar(w io.Writer, l *Letter) error { return calendar.Write(w, &l.Letter) }

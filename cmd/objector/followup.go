@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/jurisdiction"
+)
+
+func followupCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "followup",
+		Usage: "follow up a request the company did not answer: a reminder, then a complaint to the authority",
+		Description: `When the company has not answered by the due date the first letter stated,
+"followup reminder" writes a reminder to the company, and "followup
+complaint" a complaint to the supervisory authority or regulator. Give the
+same flags as for the first letter and --sent, the date of the first letter:
+the reminder and the complaint cite its reference and due date.`,
+		Subcommands: []*cli.Command{
+			followupSubcommand(objector.KindReminder, "remind the company once the due date of your request has passed", `Examples:
+  objector followup reminder --controller linkedin --residence DE --name "Erika Mustermann" \
+      --email erika@example.org --sent 2026-09-01 -o erinnerung.pdf`),
+			followupSubcommand(objector.KindComplaint, "complain to the authority about a request that was not answered in time", `The complaint goes to the authority where you live, or with --authority lead
+to the company's lead authority under the GDPR's one-stop shop (for
+LinkedIn, Ireland's Data Protection Commission).
+
+Examples:
+  objector followup complaint --controller linkedin --residence DE --name "Erika Mustermann" \
+      --email erika@example.org --sent 2026-09-01 -o beschwerde.pdf
+  objector followup complaint -c linkedin -r FR --name "Camille Martin" --email camille@example.org \
+      --sent 2026-09-01 --authority lead --lang en --format txt`),
+		},
+	}
+}
+
+func followupSubcommand(kind, usage, description string) *cli.Command {
+	flags := append(letterFlags(),
+		&cli.StringFlag{Name: "sent", Usage: "the `DATE` you sent the first letter (YYYY-MM-DD)", EnvVars: envs("sent")},
+		&cli.BoolFlag{Name: "force", Usage: "write the letter even though the due date has not passed yet", EnvVars: envs("force")},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT` (default: from -o's extension, else txt)", EnvVars: envs("format")},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
+		&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
+		&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+	)
+	if kind == objector.KindComplaint {
+		flags = append(flags, &cli.StringFlag{Name: "authority", Usage: "who receives the complaint: residence (the authority where you live) or lead (the company's lead authority under the GDPR)", Value: objector.AuthorityResidence, EnvVars: envs("authority")})
+	}
+	return &cli.Command{
+		Name:        kind,
+		Usage:       usage,
+		UsageText:   "objector followup " + kind + " --controller ID --residence CODE --name NAME --email EMAIL --sent DATE [options]",
+		Description: description,
+		Flags:       flags,
+		Before:      applyProfile,
+		Action:      func(c *cli.Context) error { return followupAction(c, kind) },
+	}
+}
+
+func followupAction(c *cli.Context, kind string) error {
+	if err := noTrailingFlags(c); err != nil {
+		return err
+	}
+	if c.Args().Len() > 0 {
+		return &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: "followup " + kind + " takes flags only; quote values with spaces"}
+	}
+	g, err := generator(c)
+	if err != nil {
+		return err
+	}
+	req, err := requestFromFlags(c)
+	if err != nil {
+		return err
+	}
+	req.Kind = kind
+	req.Force = c.Bool("force")
+	req.Authority = c.String("authority")
+	sent := c.String("sent")
+	if sent == "" {
+		return &usageError{msg: "--sent is missing", hint: "give the date you sent the first letter, for example --sent 2026-09-01"}
+	}
+	if req.Sent, err = jurisdiction.ParseDate(sent); err != nil {
+		return &usageError{msg: "--sent: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --sent 2026-09-01"}
+	}
+	out := c.String("output")
+	format := c.String("format")
+	if format == "" {
+		format = formatFromPath(out)
+	}
+	if format == "" {
+		format = "txt"
+	}
+	f, err := objector.ParseFormat(format)
+	if err != nil {
+		return &usageError{msg: err.Error(), hint: "set --format to one of the formats 'objector letter --help' lists"}
+	}
+	l, err := g.Generate(context.Background(), req)
+	var nd *objector.NotDueError
+	var fe *objector.FieldError
+	switch {
+	case errors.As(err, &nd):
+		fmt.Fprintf(c.App.ErrWriter, "objector: warning: %v; nothing written\n", err)
+		fmt.Fprintf(c.App.ErrWriter, "objector: hint: wait until %s, or add --force to write the %s now\n", nd.Due.AddDays(1), kind)
+		return nil
+	case errors.Is(err, objector.ErrNoAuthority):
+		return &usageError{msg: err.Error(), hint: "a reminder to the company is still possible: objector followup reminder ..."}
+	case errors.As(err, &fe) && fe.Field == "sent":
+		return &usageError{msg: "--sent: " + fe.Msg, hint: "--sent is the date of the first letter and cannot be later than the follow-up's date (--as-of, default today)"}
+	case errors.As(err, &fe) && fe.Field == "authority":
+		return &usageError{msg: "--authority: " + fe.Msg, hint: "use --authority residence"}
+	case err != nil:
+		return err
+	}
+	if l.LangNote != "" {
+		fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
+	}
+	return writeOutput(c, out, func(w io.Writer) error {
+		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
+	})
+}

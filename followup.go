@@ -1,0 +1,113 @@
+package objector
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/templates"
+)
+
+// The kinds of letter a [Request] can ask for besides the first one.
+const (
+	// KindReminder reminds the company of a request whose due date has
+	// passed, and names the complaint to the authority as the next step.
+	KindReminder = templates.KindReminder
+	// KindComplaint complains to the supervisory authority or regulator
+	// about a request that went unanswered.
+	KindComplaint = templates.KindComplaint
+)
+
+// The authorities a complaint can go to ([Request].Authority).
+const (
+	AuthorityResidence = "residence" // the authority where the person lives (the default)
+	AuthorityLead      = "lead"      // the controller's lead authority under the GDPR one-stop shop
+)
+
+// ErrNoAuthority is wrapped by the error [Generator.Generate] returns for a
+// complaint where no law applies or no authority is on record.
+var ErrNoAuthority = templates.ErrNoAuthority
+
+// NotDueError is returned for a reminder or complaint written on or before
+// the original request's due date, unless [Request].Force is set.
+type NotDueError struct {
+	Kind string            // KindReminder or KindComplaint
+	Sent jurisdiction.Date // the original letter's date
+	Due  jurisdiction.Date // the last day of the period for an answer
+	Date jurisdiction.Date // the follow-up's date
+}
+
+func (e *NotDueError) Error() string {
+	return fmt.Sprintf("the answer to the letter of %s is due by %s; a %s dated %s is premature", e.Sent, e.Due, e.Kind, e.Date)
+}
+
+// OriginalRequest identifies the letter a reminder or complaint follows up.
+type OriginalRequest struct {
+	Date      jurisdiction.Date `json:"date"`
+	Reference string            `json:"reference"`
+	Due       jurisdiction.Date `json:"due"`
+}
+
+// followup prepares a reminder or complaint: it regenerates the original
+// letter from the same request dated req.Sent (so its reference and due date
+// are exactly those the person sent) and picks the authority. It returns nil
+// for a first letter.
+func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.Assessment, rec *controllers.Record, asOf jurisdiction.Date) (*templates.Followup, *OriginalRequest, error) {
+	switch req.Kind {
+	case "":
+		if !req.Sent.IsZero() || req.Authority != "" {
+			return nil, nil, &FieldError{Field: "kind", Msg: "sent and authority apply only to a reminder or complaint"}
+		}
+		return nil, nil, nil
+	case KindReminder, KindComplaint:
+	default:
+		return nil, nil, &FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a letter kind; use %q, %q or leave it empty for the first letter", req.Kind, KindReminder, KindComplaint)}
+	}
+	if req.Sent.IsZero() {
+		return nil, nil, &FieldError{Field: "sent", Msg: "is missing; give the date of the original letter (YYYY-MM-DD)"}
+	}
+	sent := jurisdiction.Day(req.Sent.Time)
+	if sent.After(asOf) {
+		return nil, nil, &FieldError{Field: "sent", Msg: fmt.Sprintf("%s is after the letter date %s; give the date the original letter was sent", sent, asOf)}
+	}
+	if req.Agent != nil {
+		return nil, nil, &FieldError{Field: "agent", Msg: "reminders and complaints are written by the person themselves; leave the agent out"}
+	}
+	orig := req
+	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", jurisdiction.Date{}, "", false, sent
+	o, err := g.Generate(ctx, orig)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the original letter of %s: %w", sent, err)
+	}
+	info := &OriginalRequest{Date: sent, Reference: o.Reference}
+	if !o.Due.IsZero() {
+		info.Due = jurisdiction.Day(o.Due)
+		if !req.Force && !asOf.After(info.Due) {
+			return nil, nil, &NotDueError{Kind: req.Kind, Sent: sent, Due: info.Due, Date: asOf}
+		}
+	}
+	fu := &templates.Followup{Original: &o.Letter, Authority: a.Authority}
+	switch req.Authority {
+	case "", AuthorityResidence:
+	case AuthorityLead:
+		if a.Regime != jurisdiction.RegimeGDPR {
+			return nil, nil, &FieldError{Field: "authority", Msg: fmt.Sprintf("a lead authority exists only under the GDPR's one-stop shop, and %s is not under the GDPR on %s; complain to the authority where you live", a.Place, asOf)}
+		}
+		if rec == nil || rec.LeadAuthority == nil {
+			return nil, nil, &FieldError{Field: "authority", Msg: "the directory names no lead authority for this company; complain to the authority where you live"}
+		}
+		fu.Authority = rec.LeadAuthority
+	default:
+		return nil, nil, &FieldError{Field: "authority", Msg: fmt.Sprintf("%q is not %q or %q", req.Authority, AuthorityResidence, AuthorityLead)}
+	}
+	if req.Kind == KindComplaint {
+		switch {
+		case a.Regime == jurisdiction.RegimeNone:
+			return nil, nil, fmt.Errorf("%w: no data protection law gives a right to complain in %s on %s", ErrNoAuthority, a.Place, asOf)
+		case fu.Authority == nil:
+			return nil, nil, fmt.Errorf("%w: the rules name no supervisory authority or regulator for %s", ErrNoAuthority, a.Place)
+		}
+	}
+	return fu, info, nil
+}
