@@ -1,6 +1,7 @@
 package objector
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,10 +19,20 @@ const (
 	FormatPDF  Format = "pdf"
 	FormatText Format = "txt"
 	FormatJSON Format = "json"
+	// FormatEML is an RFC 5322 message marked as a draft (a .eml file),
+	// with the PDF attached if [RenderOptions].AttachPDF is set.
+	FormatEML Format = "eml"
+	// FormatMailto is an RFC 6068 mailto: URL and a line break. URLs
+	// longer than [MailtoLimit] may not open in every mail program.
+	FormatMailto Format = "mailto"
 )
 
+// MailtoLimit is the length of a mailto: URL above which common mail
+// programs may cut it or refuse to open it.
+const MailtoLimit = email.MailtoLimit
+
 // Formats lists every format in the order help texts show them.
-var Formats = []Format{FormatPDF, FormatText, FormatJSON}
+var Formats = []Format{FormatPDF, FormatText, FormatEML, FormatMailto, FormatJSON}
 
 // ParseFormat returns the format named s, or an error listing the formats.
 func ParseFormat(s string) (Format, error) {
@@ -41,6 +52,9 @@ func ParseFormat(s string) (Format, error) {
 type RenderOptions struct {
 	Paper  string // PDF: "a4" or "letter"; empty: the letter's country
 	Window string // PDF: "left" or "right"; empty: the letter's country
+	// AttachPDF attaches the PDF of the letter to an EML message (with
+	// Paper and Window applied).
+	AttachPDF bool
 }
 
 // Render writes l to w in format f.
@@ -51,6 +65,23 @@ func (g *Generator) Render(w io.Writer, l *Letter, f Format, opt RenderOptions) 
 	case FormatText:
 		_, err := io.WriteString(w, email.Text(&l.Letter))
 		return err
+	case FormatEML:
+		var eo email.Options
+		if opt.AttachPDF {
+			var pdfBuf bytes.Buffer
+			if err := g.pdf.Write(&pdfBuf, &l.Letter, pdf.Options{Paper: opt.Paper, Window: opt.Window, Creator: "objector " + Version}); err != nil {
+				return err
+			}
+			eo.Attachment = &email.Attachment{Name: attachmentName(l), ContentType: "application/pdf", Data: pdfBuf.Bytes()}
+		}
+		return email.EML(w, &l.Letter, eo)
+	case FormatMailto:
+		u, err := email.Mailto(&l.Letter)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(w, u+"\n")
+		return err
 	case FormatJSON:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -58,4 +89,17 @@ func (g *Generator) Render(w io.Writer, l *Letter, f Format, opt RenderOptions) 
 		return enc.Encode(l)
 	}
 	return fmt.Errorf("unknown format %q", f)
+}
+
+// attachmentName names the PDF attached to an email: the letter's kind
+// and reference, such as "objection-OBJ-NE7I-EG3A.pdf".
+func attachmentName(l *Letter) string {
+	name := l.Kind
+	if name == "" {
+		name = "letter"
+	}
+	if l.Reference != "" {
+		name += "-" + l.Reference
+	}
+	return name + ".pdf"
 }

@@ -1,51 +1,152 @@
-// Package email renders a letter.Letter as an email draft: plain text
-// with the recipient and subject on top, ready to paste into a mail
-// program. It reads only the letter; it never sends anything.
+// Package email renders a [letter.Letter] as an email draft the person
+// sends themselves. It reads only the letter and never opens a network
+// connection.
+//
+// # Formats
+//
+//   - [Text] is a plain-text draft: recipient and subject on top, then the
+//     letter wrapped at 72 columns, ready to paste into a mail program or a
+//     company's web form.
+//   - [EML] writes an RFC 5322 / MIME message (a .eml file) marked
+//     "X-Unsent: 1", so that mail programs open it as a draft. A PDF of the
+//     same letter can be attached with [Options].
+//   - [Mailto] returns an RFC 6068 mailto: URL that opens a new message in
+//     the person's mail program. Many programs refuse URLs longer than
+//     [MailtoLimit].
+//
+// A company reached only through a web form gets a draft without a
+// recipient and a note naming the form's address.
+//
+// # Safety
+//
+// Names, addresses and the subject end up in message headers. [EML] and
+// [Mailto] check every such value themselves, whatever the caller checked
+// before: a line break, another control character or a Unicode line
+// separator is rejected with a [*FieldError], never written, so no input
+// can add a header such as Bcc.
 package email
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/objector/objector/letter"
 )
 
-// Text returns the draft as plain text: a "To:" line (or, for a company
-// reached only through a web form, the form's address), a "Subject:"
-// line, a blank line and the letter's text wrapped at 72 columns.
+// Width is the column at which drafts wrap their text.
+const Width = 72
+
+// Text returns the draft as plain text: a "To:" line (for a company
+// reached only through a web form, the company's name and a line with the
+// form's address), a "Subject:" line, a blank line and the letter's text
+// wrapped at [Width] columns. Text never fails; control characters in
+// the header lines are replaced by spaces so that they cannot fake lines.
 func Text(l *letter.Letter) string {
 	var b strings.Builder
-	to, subject := l.Labels["to"], l.Labels["subject"]
+	to, subject, form := label(l, "to"), label(l, "subject"), label(l, "form")
+	name := oneLine(l.Recipient.Name)
 	switch {
 	case l.Recipient.Email != "":
-		b.WriteString(to + ": " + l.Recipient.Name + " <" + l.Recipient.Email + ">\n")
+		b.WriteString(to + ": " + name + " <" + oneLine(l.Recipient.Email) + ">\n")
 	case l.Recipient.WebForm != "":
-		b.WriteString(to + ": " + l.Recipient.Name + " — " + l.Recipient.WebForm + "\n")
+		b.WriteString(to + ": " + name + "\n")
+		b.WriteString(form + ": " + oneLine(l.Recipient.WebForm) + "\n")
 	default:
-		b.WriteString(to + ": " + l.Recipient.Name + "\n")
+		b.WriteString(to + ": " + name + "\n")
 	}
-	b.WriteString(subject + ": " + l.Subject + "\n\n")
-	b.WriteString(Wrap(l.Salutation, 72) + "\n\n")
+	b.WriteString(subject + ": " + oneLine(l.Subject) + "\n\n")
+	b.WriteString(letterText(l, Width))
+	return b.String()
+}
+
+// letterText returns the letter from the salutation to the sender's
+// address, paragraphs wrapped at width (no wrapping if width <= 0), lines
+// ending in "\n".
+func letterText(l *letter.Letter, width int) string {
+	wrap := func(s string) string {
+		if width <= 0 {
+			return s
+		}
+		return Wrap(s, width)
+	}
+	var b strings.Builder
+	b.WriteString(wrap(l.Salutation) + "\n\n")
 	for _, p := range l.Body {
-		b.WriteString(Wrap(p, 72) + "\n\n")
+		b.WriteString(wrap(p) + "\n\n")
 	}
-	b.WriteString(Wrap(l.Closing, 72) + "\n")
-	b.WriteString(l.Signature + "\n")
+	b.WriteString(wrap(l.Closing) + "\n")
+	// Signature, email and address are one line each.
+	b.WriteString(oneLine(l.Signature) + "\n")
 	if l.Sender.Email != "" {
-		b.WriteString(l.Sender.Email + "\n")
+		b.WriteString(oneLine(l.Sender.Email) + "\n")
 	}
 	for _, line := range l.Sender.Address {
-		b.WriteString(line + "\n")
+		b.WriteString(oneLine(line) + "\n")
 	}
-	return b.String()
+	return normalizeNewlines(b.String())
+}
+
+// formNote returns the lines that open the body of a draft to a company
+// reached only through a web form, or "".
+func formNote(l *letter.Letter) string {
+	if l.Recipient.Email != "" || l.Recipient.WebForm == "" {
+		return ""
+	}
+	return label(l, "form") + ": " + l.Recipient.WebForm + "\n\n"
+}
+
+// defaultLabels are used when a letter lacks a label (a letter built by
+// hand rather than by templates.Compose).
+var defaultLabels = map[string]string{"to": "To", "subject": "Subject", "form": "Web form"}
+
+func label(l *letter.Letter, key string) string {
+	if s := oneLine(l.Labels[key]); s != "" {
+		return s
+	}
+	return defaultLabels[key]
+}
+
+// oneLine replaces control characters and Unicode line and paragraph
+// separators with spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isBreaking(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// isBreaking reports whether r is a control character (C0, DEL, C1 such as
+// U+0085 NEL) or a Unicode line or paragraph separator: characters that
+// may end a line for some reader.
+func isBreaking(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF.
+func normalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // Wrap breaks s at ASCII spaces into lines of at most width runes. No-break
 // spaces hold (citations stay on one line), and a word longer than width
-// (a URL) stays whole on its own line.
+// (a URL) stays whole on its own line. Line breaks in s are kept.
 func Wrap(s string, width int) string {
+	s = normalizeNewlines(s)
+	if strings.Contains(s, "\n") {
+		lines := strings.Split(s, "\n")
+		for i, line := range lines {
+			lines[i] = Wrap(line, width)
+		}
+		return strings.Join(lines, "\n")
+	}
 	var b strings.Builder
 	n := 0
-	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' })
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
 	for i, w := range words {
 		wl := len([]rune(w))
 		if i > 0 {

@@ -37,10 +37,8 @@ type Letter struct {
 	Labels map[string]string `json:"-"`
 }
 
-// LabelKeys are the keys renderers may find in Letter.Labels. "due_event"
-// is the title of a calendar event for the due date, with {{.Entity}} and
-// {{.Reference}} left for the renderer to fill.
-var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject", "due_event"}
+// LabelKeys are the keys renderers may find in Letter.Labels.
+var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject", "form"}
 
 // Party is the sender or the recipient of a letter.
 type Party struct {

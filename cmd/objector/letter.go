@@ -44,20 +44,25 @@ func letterCommand() *cli.Command {
 		UsageText: "objector letter --controller ID --residence CODE --name NAME --email EMAIL [options]",
 		Description: `Writes the letter for one person to one company, under the law that applies
 where the person lives on the letter date. The format follows -o's
-extension (.pdf, .txt, .json) unless --format says otherwise.
+extension (.pdf, .txt, .eml, .json) unless --format says otherwise.
+An .eml file is an email draft (From, To, Subject filled in) that mail
+programs open ready to send; --attach-pdf adds the PDF. A mailto: URL opens
+a new message when clicked or passed to a browser.
 
 Examples:
   objector letter --controller linkedin --residence DE --name "Erika Mustermann" \
       --email erika@example.org --address "Musterstr. 1; 10115 Berlin" -o brief.pdf
   objector letter -c linkedin -r US-CA --name "Sam Doe" --email sam@example.org --format txt
   objector letter --controller-name "Example GmbH" --controller-address "Hauptstr. 1; 10115 Berlin" \
-      --residence DE --name "Erika Mustermann" --email erika@example.org -o brief.pdf`,
+      --residence DE --name "Erika Mustermann" --email erika@example.org -o brief.pdf
+  objector letter -c linkedin -r DE --name "Erika Mustermann" --email erika@example.org \
+      --attach-pdf -o widerspruch.eml`,
 		Flags: append(letterFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt, eml, mailto or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
+			&cli.BoolFlag{Name: "attach-pdf", Usage: "eml: attach the PDF of the letter to the email draft", EnvVars: envs("attach-pdf")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
 			&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
-			icsFlag(),
 		),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
@@ -85,21 +90,33 @@ Examples:
 			}
 			f, err := objector.ParseFormat(format)
 			if err != nil {
-				return &usageError{msg: err.Error(), hint: "set --format to pdf, txt or json"}
+				return &usageError{msg: err.Error(), hint: "set --format to pdf, txt, eml, mailto or json"}
+			}
+			if c.Bool("attach-pdf") && f != objector.FormatEML {
+				return &usageError{msg: "--attach-pdf works only with the eml format", hint: "add --format eml, or write to a file ending in .eml"}
 			}
 			l, err := g.Generate(context.Background(), req)
 			if err != nil {
 				return err
 			}
-			if err := writeICS(c, l); err != nil {
-				return err
-			}
 			if l.LangNote != "" {
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
 			}
-			return writeOutput(c, out, func(w io.Writer) error {
-				return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
+			if (f == objector.FormatEML || f == objector.FormatMailto) && l.Recipient.Email == "" && l.Recipient.WebForm != "" {
+				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s takes requests through its web form %s; the draft has no recipient: paste the text into the form\n", l.Recipient.Name, l.Recipient.WebForm)
+			}
+			var n int
+			err = writeOutput(c, out, func(w io.Writer) error {
+				cw := &countingWriter{w: w}
+				err := g.Render(cw, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), AttachPDF: c.Bool("attach-pdf")})
+				n = cw.n
+				return err
 			})
+			if err == nil && f == objector.FormatMailto && n-1 > objector.MailtoLimit {
+				fmt.Fprintf(c.App.ErrWriter, "objector: warning: the mailto: URL is %d characters long; many mail programs accept only about %d\n", n-1, objector.MailtoLimit)
+				fmt.Fprintf(c.App.ErrWriter, "objector: hint: use --format eml -o letter.eml and open the file in your mail program\n")
+			}
+			return err
 		},
 	}
 }
@@ -177,4 +194,16 @@ func splitLines(s string, commas bool) []string {
 		}
 	}
 	return out
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (cw *countingWriter) Write(p []byte) (int, error) {
+	n, err := cw.w.Write(p)
+	cw.n += n
+	return n, err
 }
