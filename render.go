@@ -52,6 +52,9 @@ func ParseFormat(s string) (Format, error) {
 type RenderOptions struct {
 	Paper  string // PDF: "a4" or "letter"; empty: the letter's country
 	Window string // PDF: "left" or "right"; empty: the letter's country
+	// Signature is a PNG or JPEG image of the sender's signature, printed
+	// above the signature line of a PDF; nil for none.
+	Signature []byte
 	// AttachPDF attaches the PDF of the letter to an EML message (with
 	// Paper and Window applied).
 	AttachPDF bool
@@ -61,7 +64,7 @@ type RenderOptions struct {
 func (g *Generator) Render(w io.Writer, l *Letter, f Format, opt RenderOptions) error {
 	switch f {
 	case FormatPDF:
-		return g.pdf.Write(w, &l.Letter, pdf.Options{Paper: opt.Paper, Window: opt.Window, Creator: "objector " + Version})
+		return g.pdf.Write(w, &l.Letter, pdf.Options{Paper: opt.Paper, Window: opt.Window, Creator: "objector " + Version, Signature: opt.Signature})
 	case FormatText:
 		_, err := io.WriteString(w, email.Text(&l.Letter))
 		return err
@@ -69,7 +72,7 @@ func (g *Generator) Render(w io.Writer, l *Letter, f Format, opt RenderOptions) 
 		var eo email.Options
 		if opt.AttachPDF {
 			var pdfBuf bytes.Buffer
-			if err := g.pdf.Write(&pdfBuf, &l.Letter, pdf.Options{Paper: opt.Paper, Window: opt.Window, Creator: "objector " + Version}); err != nil {
+			if err := g.pdf.Write(&pdfBuf, &l.Letter, pdf.Options{Paper: opt.Paper, Window: opt.Window, Creator: "objector " + Version, Signature: opt.Signature}); err != nil {
 				return err
 			}
 			eo.Attachment = &email.Attachment{Name: attachmentName(l), ContentType: "application/pdf", Data: pdfBuf.Bytes()}

@@ -63,6 +63,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
 			&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+			encloseFlag(), signatureFlag(),
 		),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
@@ -106,9 +107,13 @@ Examples:
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s takes requests through its web form %s; the draft has no recipient: paste the text into the form\n", l.Recipient.Name, l.Recipient.WebForm)
 			}
 			var n int
+			sig, err := applyExtras(c, l)
+			if err != nil {
+				return err
+			}
 			err = writeOutput(c, out, func(w io.Writer) error {
 				cw := &countingWriter{w: w}
-				err := g.Render(cw, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), AttachPDF: c.Bool("attach-pdf")})
+				err := g.Render(cw, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), Signature: sig, AttachPDF: c.Bool("attach-pdf")})
 				n = cw.n
 				return err
 			})
