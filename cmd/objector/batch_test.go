@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBatchCommand guards the batch command's contract: letters named by
+// row, controller and language; bad rows reported by line on stderr and
+// in --report without personal data; exit code 4 when some rows failed,
+// 2 for a bad header or missing flags; --resume skips what exists.
+func TestBatchCommand(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	in := filepath.Join(dir, "people.csv")
+	os.WriteFile(in, []byte("Name,EMAIL,residence,controller\n"+
+		"Erika Mustermann,erika@example.org,DE,linkedin|google\n"+
+		"Jo Doe,jo-at-example.org,DE,linkedin\n"+
+		"Sam Doe,sam@example.org,US-CA,linkedin\n"), 0o600)
+	out := filepath.Join(dir, "out")
+	report := filepath.Join(dir, "failures.csv")
+	args := []string{"objector", "batch", "--input", in, "--out", out, "--format", "txt,json", "--as-of", "2026-06-01", "--report", report, "--workers", "2"}
+
+	var stdout, stderr bytes.Buffer
+	if code := run(args, strings.NewReader(""), &stdout, &stderr); code != exitPartial {
+		t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitPartial, stderr.String())
+	}
+	for _, want := range []string{"3 written, 0 skipped, 1 failed", "line 3 (linkedin): email: is not a valid email address", "error: 1 letters or rows failed"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if stdout.Len() > 0 || strings.Contains(stderr.String(), "\r") {
+		t.Errorf("stdout %q; stderr must have no progress line when it is not a terminal:\n%q", stdout.String(), stderr.String())
+	}
+	var names []string
+	ents, _ := os.ReadDir(out)
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if got := strings.Join(names, " "); got != "000001-google-de.json 000001-google-de.txt 000001-linkedin-de.json 000001-linkedin-de.txt 000003-linkedin-en.json 000003-linkedin-en.txt" {
+		t.Errorf("files: %s", got)
+	}
+	rep, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(rep) != "line,row,controller,field,error\n3,2,linkedin,email,is not a valid email address (write it as name@example.org)\n" {
+		t.Errorf("report:\n%s", rep)
+	}
+	if info, _ := os.Stat(report); info.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %v", info.Mode().Perm())
+	}
+
+	// Resumed, it skips every letter that exists.
+	stderr.Reset()
+	if code := run(append(args, "--resume"), strings.NewReader(""), &stdout, &stderr); code != exitPartial || !strings.Contains(stderr.String(), "0 written, 3 skipped, 1 failed") {
+		t.Errorf("resume: exit %d, stderr:\n%s", code, stderr.String())
+	}
+
+	// Standard input needs --input-format; JSONL rows work from it.
+	stderr.Reset()
+	stdinArgs := []string{"objector", "batch", "--input", "-", "--out", filepath.Join(dir, "stdin"), "--format", "txt", "--as-of", "2026-06-01"}
+	if code := run(stdinArgs, strings.NewReader(""), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "--input-format") {
+		t.Errorf("stdin without format: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	stderr.Reset()
+	jsonl := `{"name":"Erika Mustermann","email":"erika@example.org","residence":"AT","controller":"linkedin"}` + "\n"
+	if code := run(append(stdinArgs, "--input-format", "jsonl", "--agent-name", "Privacy Advocates", "--agent-email", "office@advocates.example"), strings.NewReader(jsonl), &stdout, &stderr); code != exitOK {
+		t.Errorf("jsonl from stdin: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "stdin", "000001-linkedin-de.txt")); err != nil || !bytes.Contains(b, []byte("im Auftrag von Erika Mustermann")) {
+		t.Errorf("agent letter: %v\n%s", err, b)
+	}
+
+	// Unknown columns are a usage error naming them.
+	stderr.Reset()
+	os.WriteFile(in, []byte("name,email,residence,controller,phone\n"), 0o600)
+	if code := run(args, strings.NewReader(""), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), `unknown columns "phone"`) {
+		t.Errorf("unknown column: exit %d, stderr:\n%s", code, stderr.String())
+	}
+}
