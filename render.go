@@ -9,6 +9,7 @@ import (
 
 	"github.com/objector/objector/email"
 	"github.com/objector/objector/pdf"
+	"github.com/objector/objector/webform"
 )
 
 // Format is an output format for a letter.
@@ -25,6 +26,13 @@ const (
 	// FormatMailto is an RFC 6068 mailto: URL and a line break. URLs
 	// longer than [MailtoLimit] may not open in every mail program.
 	FormatMailto Format = "mailto"
+	// FormatForm is the web-form route as steps to follow: switch off the
+	// company's setting, open its form, what to enter in each field (see
+	// package webform).
+	FormatForm Format = "form"
+	// FormatFormJSON is the web-form route as one JSON object
+	// (webform.Document).
+	FormatFormJSON Format = "form-json"
 )
 
 // MailtoLimit is the length of a mailto: URL above which common mail
@@ -32,7 +40,7 @@ const (
 const MailtoLimit = email.MailtoLimit
 
 // Formats lists every format in the order help texts show them.
-var Formats = []Format{FormatPDF, FormatText, FormatEML, FormatMailto, FormatJSON}
+var Formats = []Format{FormatPDF, FormatText, FormatEML, FormatMailto, FormatForm, FormatFormJSON, FormatJSON}
 
 // ParseFormat returns the format named s, or an error listing the formats.
 func ParseFormat(s string) (Format, error) {
@@ -85,6 +93,10 @@ func (g *Generator) Render(w io.Writer, l *Letter, f Format, opt RenderOptions) 
 		}
 		_, err = io.WriteString(w, u+"\n")
 		return err
+	case FormatForm:
+		return webform.Text(w, &l.Letter)
+	case FormatFormJSON:
+		return webform.JSON(w, &l.Letter)
 	case FormatJSON:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -315,10 +316,22 @@ func (r *Record) validate() error {
 		if err := checkCommon(f.Regions, f.Purposes, f.EffectiveFrom, f.EffectiveUntil, f.Source, f.Checked); err != nil {
 			return fmt.Errorf("form %s: %w", f.ID, err)
 		}
+		statements := 0
 		for j, fd := range f.Fields {
 			if err := fd.validate(); err != nil {
 				return fmt.Errorf("form %s: field[%d] %q: %w", f.ID, j, fd.ID, err)
 			}
+			for _, other := range f.Fields[:j] {
+				if other.ID == fd.ID {
+					return fmt.Errorf("form %s: field id %q appears twice", f.ID, fd.ID)
+				}
+			}
+			if fd.Fill == "statement" {
+				statements++
+			}
+		}
+		if statements > 1 {
+			return fmt.Errorf("form %s: %d fields with fill = \"statement\"; a form takes the letter's text once", f.ID, statements)
 		}
 	}
 	for i, a := range r.AITraining {
@@ -419,8 +432,16 @@ func (f *Field) validate() error {
 	default:
 		return fmt.Errorf("fill %q is not name, email, account, address, residence, choice or statement", f.Fill)
 	}
-	if f.Kind == "choice" && f.Fill == "choice" && f.Choose == "" {
-		return errors.New("fill = \"choice\" needs choose")
+	if f.Fill == "choice" && (f.Kind != "choice" || f.Choose == "") {
+		return errors.New("fill = \"choice\" needs kind = \"choice\" and choose")
+	}
+	if f.Fill == "statement" && f.Kind != "freetext" {
+		return errors.New("fill = \"statement\" needs kind = \"freetext\"")
+	}
+	for i, c := range f.Choices {
+		if strings.TrimSpace(c) == "" || slices.Contains(f.Choices[:i], c) {
+			return fmt.Errorf("choice %q is empty or repeated", c)
+		}
 	}
 	if f.MaxLength < 0 {
 		return errors.New("max_length is negative")

@@ -35,6 +35,11 @@ type Letter struct {
 	// Labels holds localized words renderers print around the text, such
 	// as "Page {{.Page}} of {{.Pages}}"; keys are listed in LabelKeys.
 	Labels map[string]string `json:"-"`
+	// Form says how to make the same request through the company's own
+	// web form, and what to enter in each of its fields; nil when the
+	// letter was composed without it. Package webform renders it (the
+	// form and form-json formats); the letter's JSON includes it.
+	Form *Form `json:"form,omitempty"`
 }
 
 // LabelKeys are the keys renderers may find in Letter.Labels.

@@ -22,6 +22,10 @@ var Fields = []string{
 	"AgentName", "AgentAddress", "AgentEmail",
 	"SentDate", "OriginalReference", "OriginalSubject", "OriginalDue",
 	"AuthorityName", "ComplaintCite", "ControllerFirstCite",
+	// The web-form route (form.go): the form, one of its fields and the
+	// value to enter, its length limit, and the other ways to send.
+	"Form", "FormURL", "Field", "Value", "MaxLength",
+	"RecipientEmail", "ContactForm", "PostalAddress",
 }
 
 // citeFields maps right ids to the placeholder that holds their citation.
@@ -47,6 +51,11 @@ type view struct {
 	fields map[string]any
 	rights map[string]bool
 	due    *jurisdiction.Date
+	// purposes are the uses objected to, in the order of
+	// controllers.Purposes; used records every message T rendered, in
+	// order, so that a form's free text can be cut by importance.
+	purposes []string
+	used     []unit
 
 	Account   bool   // the sender gave an account
 	Grounds   bool   // the law requires grounds (GDPR Art. 21(1))
@@ -71,7 +80,13 @@ type view struct {
 func (v *view) Has(id string) bool { return v.rights[id] }
 
 // T renders message id with the letter's fields.
-func (v *view) T(id string) (string, error) { return v.loc.T(id, v.fields) }
+func (v *view) T(id string) (string, error) {
+	s, err := v.loc.T(id, v.fields)
+	if err == nil {
+		v.used = append(v.used, unit{id: id, text: s})
+	}
+	return s, err
+}
 
 // Cite renders a citation in the letter's language, with no-break spaces
 // so that no renderer breaks a line inside it ("Art. 21 Abs. 1 DSGVO").
@@ -132,6 +147,7 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		return nil, err
 	}
 	f["Purposes"] = list
+	v.purposes = ordered
 	v.Ads = chosen["ads"]
 	// The statutory opt-outs cover advertising and profiling; a request
 	// beyond the statute is needed for model training.

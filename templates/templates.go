@@ -168,6 +168,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	if err != nil {
 		return nil, err
 	}
+	v.used = nil // a form's free text ranks the body's messages only
 	body, err := execute(t, "body", v)
 	if err != nil {
 		return nil, err
@@ -217,6 +218,11 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	followupLetter(l, in, kind)
 	if in.Agent != nil {
 		if err := v.agent(l, in); err != nil {
+			return nil, err
+		}
+	}
+	if kind == KindObjection || kind == KindOptOut || kind == KindCourtesy {
+		if l.Form, err = composeForm(in, v, l); err != nil {
 			return nil, err
 		}
 	}

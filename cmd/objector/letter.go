@@ -58,7 +58,7 @@ Examples:
   objector letter -c linkedin -r DE --name "Erika Mustermann" --email erika@example.org \
       --attach-pdf -o widerspruch.eml`,
 		Flags: append(letterFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt, eml, mailto or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt, eml, mailto, form, form-json or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
 			&cli.BoolFlag{Name: "attach-pdf", Usage: "eml: attach the PDF of the letter to the email draft", EnvVars: envs("attach-pdf")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
 			&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
@@ -91,7 +91,7 @@ Examples:
 			}
 			f, err := objector.ParseFormat(format)
 			if err != nil {
-				return &usageError{msg: err.Error(), hint: "set --format to pdf, txt, eml, mailto or json"}
+				return &usageError{msg: err.Error(), hint: "set --format to pdf, txt, eml, mailto, form, form-json or json"}
 			}
 			if c.Bool("attach-pdf") && f != objector.FormatEML {
 				return &usageError{msg: "--attach-pdf works only with the eml format", hint: "add --format eml, or write to a file ending in .eml"}
