@@ -188,9 +188,12 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		v.Deadline = true
 		due := d.Due(in.Date)
 		v.due = &due
-		if f["Due"], err = loc.Date(due.Time); err != nil {
+		dueText, err := loc.Date(due.Time)
+		if err != nil {
 			return nil, err
 		}
+		// A date, like a citation, is not broken across lines.
+		f["Due"] = strings.ReplaceAll(dueText, " ", "\u00a0")
 		if f["DeadlineCite"], err = Cite(loc, d.Citation); err != nil {
 			return nil, err
 		}
