@@ -42,8 +42,10 @@ type Letter struct {
 	Form *Form `json:"form,omitempty"`
 }
 
-// LabelKeys are the keys renderers may find in Letter.Labels.
-var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject", "form"}
+// LabelKeys are the keys renderers may find in Letter.Labels. "due_event"
+// is the title of a calendar event for the due date, with {{.Entity}} and
+// {{.Reference}} left for the renderer to fill.
+var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject", "form", "due_event"}
 
 // Party is the sender or the recipient of a letter.
 type Party struct {

@@ -64,6 +64,7 @@ Examples:
 			&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
 			encloseFlag(), signatureFlag(),
+			icsFlag(),
 		),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
@@ -98,6 +99,9 @@ Examples:
 			}
 			l, err := g.Generate(context.Background(), req)
 			if err != nil {
+				return err
+			}
+			if err := writeICS(c, l); err != nil {
 				return err
 			}
 			if l.LangNote != "" {
