@@ -3,6 +3,7 @@ package objector
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/objector/objector/controllers"
 	"github.com/objector/objector/jurisdiction"
@@ -90,6 +91,9 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 	fu := &templates.Followup{Original: &o.Letter, Authority: a.Authority}
 	switch req.Authority {
 	case "", AuthorityResidence:
+		if req.Kind == KindComplaint && a.ComplaintsBySubdivision {
+			return nil, nil, &FieldError{Field: "residence", Msg: fmt.Sprintf("complaints about companies in %s go to the authority of the person's state; give it as one of %s", a.Place, strings.Join(g.rules.Subdivisions(a.Residence), ", "))}
+		}
 	case AuthorityLead:
 		if a.Regime != jurisdiction.RegimeGDPR {
 			return nil, nil, &FieldError{Field: "authority", Msg: fmt.Sprintf("a lead authority exists only under the GDPR's one-stop shop, and %s is not under the GDPR on %s; complain to the authority where you live", a.Place, asOf)}

@@ -22,6 +22,10 @@ type Assessment struct {
 	Languages     []string   // official languages, the first being the default
 	Notes         []string   // caveats a reader should know
 	Sources       []string   // where each fact comes from
+	// ComplaintsBySubdivision is true where complaints go to the
+	// authority of a subdivision, which the residence does not name
+	// (Germany without its federal state).
+	ComplaintsBySubdivision bool
 }
 
 // Right returns the right with the given id and whether the law grants it.

@@ -60,6 +60,11 @@ type Place struct {
 	Authority *Authority    `toml:"authority"`
 	Applies   []Application `toml:"applies"`
 	Notes     []string      `toml:"notes"`
+	// ComplaintsBySubdivision says that complaints about companies go to
+	// the authority of the person's subdivision (a German federal state),
+	// not to the country's own authority, so a complaint needs the
+	// subdivision's code.
+	ComplaintsBySubdivision bool `toml:"complaints_by_subdivision"`
 	// NoLawSource documents why the place has no statutory right (for
 	// example a tracker page listing the states without a comprehensive
 	// privacy law). Required when Applies is empty.
@@ -280,6 +285,17 @@ func (r *Rules) Place(code string) (*Place, error) {
 	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, 2, 3)}
 }
 
+// Subdivisions returns the codes of the places whose parent is code, sorted.
+func (r *Rules) Subdivisions(code string) []string {
+	var out []string
+	for _, c := range r.codes {
+		if r.places[c].Parent == normalize(code) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Law returns the law with the given id, or nil.
 func (r *Rules) Law(id string) *Law { return r.laws[id] }
 
@@ -303,6 +319,8 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		Rights:    []Right{},
 		Languages: p.Languages,
 		Authority: p.Authority,
+
+		ComplaintsBySubdivision: p.ComplaintsBySubdivision,
 	}
 	applies := p.Applies
 	if p.Parent != "" {
