@@ -12,8 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
 )
 
 func controllersCommand() *cli.Command {
@@ -85,7 +83,7 @@ func controllersCommand() *cli.Command {
 	}
 }
 
-func regionsOf(r *controllers.Record) string {
+func regionsOf(r *objector.ControllerRecord) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range r.Entities {
@@ -99,7 +97,7 @@ func regionsOf(r *controllers.Record) string {
 	return strings.Join(out, ",")
 }
 
-func showRecord(w io.Writer, r *controllers.Record) error {
+func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 	fmt.Fprintf(w, "%s (%s)\n", r.Name, r.ID)
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(w, "Aliases: %s\n", strings.Join(r.Aliases, ", "))
@@ -147,7 +145,7 @@ func showRecord(w io.Writer, r *controllers.Record) error {
 	return nil
 }
 
-func joinRegions(rs []jurisdiction.Region) string {
+func joinRegions(rs []objector.Region) string {
 	s := make([]string, len(rs))
 	for i, r := range rs {
 		s[i] = string(r)
@@ -157,13 +155,13 @@ func joinRegions(rs []jurisdiction.Region) string {
 
 // loadControllerFile reads user records from a TOML file or a folder of
 // them. Each file must be named after its record's id.
-func loadControllerFile(path string) (*controllers.Directory, error) {
+func loadControllerFile(path string) (*objector.Directory, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("--controllers: %w", err)
 	}
 	if info.IsDir() {
-		d, err := controllers.Load(os.DirFS(path))
+		d, err := objector.LoadControllers(os.DirFS(path))
 		if err != nil {
 			return nil, fmt.Errorf("--controllers %s: %w", path, err)
 		}
@@ -173,7 +171,7 @@ func loadControllerFile(path string) (*controllers.Directory, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--controllers: %w", err)
 	}
-	d, err := controllers.Load(fstest.MapFS{filepath.Base(path): &fstest.MapFile{Data: b}})
+	d, err := objector.LoadControllers(fstest.MapFS{filepath.Base(path): &fstest.MapFile{Data: b}})
 	if err != nil {
 		return nil, fmt.Errorf("--controllers %s: %w", path, err)
 	}

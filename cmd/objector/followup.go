@@ -9,7 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 func followupCommand() *cli.Command {
@@ -83,7 +82,7 @@ func followupAction(c *cli.Context, kind string) error {
 	if sent == "" {
 		return &usageError{msg: "--sent is missing", hint: "give the date you sent the first letter, for example --sent 2026-09-01"}
 	}
-	if req.Sent, err = jurisdiction.ParseDate(sent); err != nil {
+	if req.Sent, err = objector.ParseDate(sent); err != nil {
 		return &usageError{msg: "--sent: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --sent 2026-09-01"}
 	}
 	out := c.String("output")

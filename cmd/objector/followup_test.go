@@ -36,8 +36,8 @@ func TestFollowupGolden(t *testing.T) {
 	}{
 		{"reminder-DE-en", args("--residence", "DE", "--lang", "en")},
 		{"reminder-DE-de", args("--residence", "DE", "--lang", "de")},
-		{"complaint-DE-en", args("--residence", "DE", "--lang", "en")},
-		{"complaint-DE-de", args("--residence", "DE", "--lang", "de")},
+		{"complaint-DE-BE-en", args("--residence", "DE-BE", "--lang", "en")},
+		{"complaint-DE-BY-de", args("--residence", "DE-BY", "--lang", "de")},
 		{"complaint-DE-de-lead", args("--residence", "DE", "--lang", "de", "--authority", "lead")},
 		{"reminder-GB-en", args("--residence", "GB")},
 		{"complaint-GB-en", args("--residence", "GB")},
@@ -78,7 +78,7 @@ func TestFollowupGolden(t *testing.T) {
 // reference and due date the original letter had: the letter dated --sent
 // from the same flags.
 func TestFollowupCitesOriginal(t *testing.T) {
-	for _, res := range []string{"DE", "GB", "US-CA", "US-VA", "CH"} {
+	for _, res := range []string{"DE-BY", "GB", "US-CA", "US-VA", "CH"} {
 		code, out, errOut := runCLI(t, append([]string{"letter"}, args("--residence", res, "--as-of", "2026-01-31", "--format", "json")...)...)
 		if code != 0 {
 			t.Fatalf("%s: letter: exit %d: %s", res, code, errOut)
@@ -152,7 +152,7 @@ func TestFollowupBeforeDue(t *testing.T) {
 		t.Errorf("mode %v; want 0600", fi.Mode().Perm())
 	}
 	// The day after the due date needs no --force.
-	code, stdout, stderr := runCLI(t, append([]string{"followup", "complaint"}, args("--residence", "DE", "--lang", "en", "--sent", "2026-11-01", "--as-of", "2026-12-02")...)...)
+	code, stdout, stderr := runCLI(t, append([]string{"followup", "complaint"}, args("--residence", "DE-HE", "--lang", "en", "--sent", "2026-11-01", "--as-of", "2026-12-02")...)...)
 	if code != 0 || !strings.Contains(stdout, "Art.\u00a077(1)\u00a0GDPR") {
 		t.Errorf("complaint after the due date: exit %d, stderr %q", code, stderr)
 	}

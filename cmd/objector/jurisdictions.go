@@ -8,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 func jurisdictionsCommand() *cli.Command {
@@ -37,7 +36,7 @@ func jurisdictionsCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			var all []*jurisdiction.Assessment
+			var all []*objector.Assessment
 			for _, code := range g.Rules().Codes() {
 				a, err := g.Rules().Resolve(code, asOf)
 				if err != nil {

@@ -9,8 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
 )
 
 func envs(flag string) []string { return []string{envName(flag)} }
@@ -29,7 +27,7 @@ func letterFlags() []cli.Flag {
 		&cli.StringFlag{Name: "email", Usage: "the `EMAIL` address of your account", EnvVars: envs("email")},
 		&cli.StringFlag{Name: "address", Usage: "your postal `ADDRESS` (lines separated by ; or commas), for the sender block", EnvVars: envs("address")},
 		&cli.StringFlag{Name: "account", Usage: "your profile `URL` or user name at the company", EnvVars: envs("account")},
-		&cli.StringFlag{Name: "purpose", Usage: "what you object to, comma-separated: " + strings.Join(controllers.Purposes, ", ") + " (default: ai-training)", EnvVars: envs("purpose")},
+		&cli.StringFlag{Name: "purpose", Usage: "what you object to, comma-separated: " + strings.Join(objector.Purposes, ", ") + " (default: ai-training)", EnvVars: envs("purpose")},
 		&cli.StringFlag{Name: "reason", Usage: "your own grounds relating to your particular situation (GDPR Art. 21(1)); a default text is used otherwise", EnvVars: envs("reason")},
 		&cli.StringFlag{Name: "lang", Usage: "the letter's `LANGUAGE` (default: the first official language where you live)", EnvVars: envs("lang")},
 		&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD), which also picks the law in force (default: today)", EnvVars: envs("as-of")},
@@ -139,13 +137,13 @@ func generator(c *cli.Context) (*objector.Generator, error) {
 	}
 	extra, err := loadControllerFile(path)
 	if err != nil {
-		return nil, &usageError{msg: err.Error(), hint: "--controllers takes a TOML record in the format of the directory; see 'objector controllers show linkedin --format toml'"}
+		return nil, &usageError{msg: err.Error(), hint: "--controllers takes TOML records in the directory's format (see controllers/data/linkedin.toml in the source), each file named after its id"}
 	}
-	base, err := controllers.Default()
+	g, err := objector.Default()
 	if err != nil {
 		return nil, err
 	}
-	return objector.New(objector.Config{Controllers: base.Merge(extra)})
+	return g.WithControllers(extra), nil
 }
 
 // requestFromFlags builds the request from the flags.
@@ -168,7 +166,7 @@ func requestFromFlags(c *cli.Context) (objector.Request, error) {
 		}
 	}
 	if s := c.String("as-of"); s != "" {
-		d, err := jurisdiction.ParseDate(s)
+		d, err := objector.ParseDate(s)
 		if err != nil {
 			return req, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
 		}

@@ -14,9 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
-	"github.com/objector/objector/locales"
 )
 
 // Exit codes. Scripts can rely on them.
@@ -92,9 +89,9 @@ func report(w io.Writer, err error) int {
 	var (
 		ue  *usageError
 		fe  *objector.FieldError
-		re  *jurisdiction.UnknownResidenceError
-		ce  *controllers.UnknownControllerError
-		le  *locales.UnsupportedLanguageError
+		re  *objector.UnknownResidenceError
+		ce  *objector.UnknownControllerError
+		le  *objector.UnsupportedLanguageError
 		ece cli.ExitCoder
 	)
 	switch {
@@ -117,7 +114,7 @@ func report(w io.Writer, err error) int {
 	case errors.As(err, &le):
 		hint("use --lang with one of: %s", strings.Join(le.Available, ", "))
 		return exitUsage
-	case errors.Is(err, controllers.ErrNoEntity):
+	case errors.Is(err, objector.ErrNoEntity):
 		hint("the directory does not know this company's responsible entity for your region; describe it with --controller-name, --controller-address and --controller-email")
 		return exitNoEntity
 	case errors.As(err, &ece):

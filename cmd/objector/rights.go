@@ -6,13 +6,10 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
 )
 
 func rightsCommand() *cli.Command {
@@ -53,7 +50,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			var entity *controllers.Entity
+			var entity *objector.Entity
 			if id := c.String("controller"); id != "" {
 				rec, err := g.Controllers().Lookup(id)
 				if err != nil {
@@ -77,12 +74,12 @@ Examples:
 	}
 }
 
-func asOfFlag(c *cli.Context) (jurisdiction.Date, error) {
+func asOfFlag(c *cli.Context) (objector.Date, error) {
 	s := c.String("as-of")
 	if s == "" {
-		return jurisdiction.Day(time.Now().UTC()), nil
+		return objector.Today(), nil
 	}
-	d, err := jurisdiction.ParseDate(s)
+	d, err := objector.ParseDate(s)
 	if err != nil {
 		return d, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
 	}
@@ -96,7 +93,7 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.Entity) error {
+func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "Residence:\t%s (%s)\n", a.Residence, a.Place)
 	fmt.Fprintf(tw, "As of:\t%s\n", a.AsOf)
@@ -135,7 +132,7 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 	return nil
 }
 
-func describeDeadline(d *jurisdiction.Deadline) string {
+func describeDeadline(d *objector.Deadline) string {
 	plural := func(n int, unit string) string {
 		if n == 1 {
 			return "1 " + unit

@@ -1,0 +1,70 @@
+package objector
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/locales"
+)
+
+// The types of the packages behind the facade that callers meet in
+// results and errors, so that a program can use objector through this
+// package alone.
+type (
+	// Date is a calendar date (see jurisdiction.Date).
+	Date = jurisdiction.Date
+	// Assessment is what the law says for one residence on one date.
+	Assessment = jurisdiction.Assessment
+	// Deadline is the time a law gives a company to answer.
+	Deadline = jurisdiction.Deadline
+	// Region groups places a company's privacy notice treats alike.
+	Region = jurisdiction.Region
+	// ControllerRecord is one company in the directory.
+	ControllerRecord = controllers.Record
+	// Entity is the legal entity responsible for a person's data.
+	Entity = controllers.Entity
+	// Directory is a set of controller records.
+	Directory = controllers.Directory
+	// UnknownResidenceError reports an unknown residence code with
+	// suggestions.
+	UnknownResidenceError = jurisdiction.UnknownResidenceError
+	// UnknownControllerError reports an unknown company id with
+	// suggestions.
+	UnknownControllerError = controllers.UnknownControllerError
+	// UnsupportedLanguageError reports a language without messages, with
+	// the available ones.
+	UnsupportedLanguageError = locales.UnsupportedLanguageError
+)
+
+// Errors from the packages behind the facade, to match with errors.Is.
+var (
+	ErrUnknownResidence    = jurisdiction.ErrUnknownResidence
+	ErrUnknownController   = controllers.ErrUnknownController
+	ErrNoEntity            = controllers.ErrNoEntity
+	ErrUnsupportedLanguage = locales.ErrUnsupportedLanguage
+)
+
+// Purposes lists the uses of data a letter can object to, in the order
+// letters name them.
+var Purposes = controllers.Purposes
+
+// ParseDate parses a date written as 2006-01-02.
+func ParseDate(s string) (Date, error) { return jurisdiction.ParseDate(s) }
+
+// Today returns today's date in UTC.
+func Today() Date { return jurisdiction.Day(time.Now().UTC()) }
+
+// LoadControllers reads controller records (*.toml, each named after its
+// id) from fsys and validates them.
+func LoadControllers(fsys fs.FS) (*Directory, error) { return controllers.Load(fsys) }
+
+// WithControllers returns a generator like g whose directory also holds
+// the records of extra; a record with the same id replaces g's. g does not
+// change.
+func (g *Generator) WithControllers(extra *Directory) *Generator {
+	c := *g
+	c.dir = g.dir.Merge(extra)
+	return &c
+}
