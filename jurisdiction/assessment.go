@@ -41,6 +41,16 @@ func (a *Assessment) Right(id string) (Right, bool) {
 // Statutory reports whether any law grants the person rights here.
 func (a *Assessment) Statutory() bool { return a.Regime != RegimeNone }
 
+// complaintJSON says how to complain to the authority: the provision, whether
+// the authority only takes reports, which provision requires complaining to
+// the company first, and whether the residence must name a subdivision.
+type complaintJSON struct {
+	Citation        string `json:"citation,omitempty"`
+	ReportOnly      bool   `json:"report_only,omitempty"`
+	ControllerFirst string `json:"controller_first,omitempty"`
+	BySubdivision   bool   `json:"by_subdivision,omitempty"`
+}
+
 type rightJSON struct {
 	ID       string `json:"id"`
 	Citation string `json:"citation"`
@@ -54,25 +64,33 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 	for i, r := range a.Rights {
 		rights[i] = rightJSON{r.ID, r.Citation.Text, r.Summary}
 	}
+	var complaint *complaintJSON
+	if c := a.Complaint; c != nil {
+		complaint = &complaintJSON{Citation: c.Citation.Text, ReportOnly: c.ReportOnly, BySubdivision: a.ComplaintsBySubdivision}
+		if c.ControllerFirst != nil {
+			complaint.ControllerFirst = c.ControllerFirst.Text
+		}
+	}
 	notes := a.Notes
 	if notes == nil {
 		notes = []string{}
 	}
 	out := struct {
-		Residence   string      `json:"residence"`
-		Place       string      `json:"place"`
-		AsOf        string      `json:"as_of"`
-		Regime      Regime      `json:"regime"`
-		Law         string      `json:"law,omitempty"`
-		NationalLaw string      `json:"national_law,omitempty"`
-		Rights      []rightJSON `json:"rights"`
-		Deadline    *Deadline   `json:"deadline,omitempty"`
-		Authority   *Authority  `json:"authority,omitempty"`
-		Languages   []string    `json:"languages"`
-		Region      Region      `json:"region"`
-		Notes       []string    `json:"notes"`
-		Sources     []string    `json:"sources"`
+		Residence   string         `json:"residence"`
+		Place       string         `json:"place"`
+		AsOf        string         `json:"as_of"`
+		Regime      Regime         `json:"regime"`
+		Law         string         `json:"law,omitempty"`
+		NationalLaw string         `json:"national_law,omitempty"`
+		Rights      []rightJSON    `json:"rights"`
+		Deadline    *Deadline      `json:"deadline,omitempty"`
+		Authority   *Authority     `json:"authority,omitempty"`
+		Languages   []string       `json:"languages"`
+		Region      Region         `json:"region"`
+		Complaint   *complaintJSON `json:"complaint,omitempty"`
+		Notes       []string       `json:"notes"`
+		Sources     []string       `json:"sources"`
 	}{a.Residence, a.Place, a.AsOf.String(), a.Regime, a.Law, a.NationalLaw, rights,
-		a.Deadline, a.Authority, a.Languages, a.Region, notes, a.Sources}
+		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources}
 	return json.Marshal(out)
 }

@@ -110,6 +110,20 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
 	}
+	if c := a.Complaint; c != nil {
+		switch {
+		case c.ReportOnly:
+			fmt.Fprintf(tw, "Complaint:\tthe authority takes reports, not individual complaints\n")
+		case c.Citation.Text != "":
+			fmt.Fprintf(tw, "Complaint:\t%s\n", c.Citation.Text)
+		}
+		if c.ControllerFirst != nil {
+			fmt.Fprintf(tw, "\tcomplain to the company first (%s)\n", c.ControllerFirst.Text)
+		}
+		if a.ComplaintsBySubdivision {
+			fmt.Fprintf(tw, "\tcomplaints go to the authority of your state: give it as the residence, such as %s-BY\n", a.Residence)
+		}
+	}
 	fmt.Fprintf(tw, "Languages:\t%s\n", strings.Join(a.Languages, ", "))
 	if entity != nil {
 		fmt.Fprintf(tw, "Entity:\t%s, %s\n", entity.Name, strings.Join(entity.Address, ", "))
