@@ -5,8 +5,11 @@ import (
 	"time"
 
 	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/email"
 	"github.com/objector/objector/jurisdiction"
 	"github.com/objector/objector/locales"
+	"github.com/objector/objector/pdf"
+	"github.com/objector/objector/webform"
 )
 
 // The types of the packages behind the facade that callers meet in
@@ -68,3 +71,32 @@ func (g *Generator) WithControllers(extra *Directory) *Generator {
 	c.dir = g.dir.Merge(extra)
 	return &c
 }
+
+// Errors of the renderers, to match with errors.Is; each is bad input the
+// person can fix.
+var (
+	// ErrAddressTooLong is wrapped by the error [Generator.Render] returns
+	// for a PDF whose recipient address does not fit the envelope window.
+	ErrAddressTooLong = pdf.ErrAddressTooLong
+	// ErrMissingGlyph is wrapped by the error [Generator.Render] returns
+	// for a PDF with a character the embedded font lacks.
+	ErrMissingGlyph = pdf.ErrMissingGlyph
+	// ErrSignatureImage is wrapped by the error [Generator.Render] returns
+	// for a [RenderOptions].Signature that is not a usable PNG or JPEG.
+	ErrSignatureImage = pdf.ErrSignatureImage
+	// ErrEmailInvalid is wrapped by every [*EmailFieldError].
+	ErrEmailInvalid = email.ErrInvalid
+	// ErrNoForm is returned by [Generator.Render] in the formats
+	// [FormatForm] and [FormatFormJSON] for a letter without a web-form
+	// route (a reminder or a complaint).
+	ErrNoForm = webform.ErrNoForm
+)
+
+// EmailFieldError reports a letter field that cannot go into an email
+// draft safely (formats [FormatEML] and [FormatMailto]), such as a name
+// with a line break in it.
+type EmailFieldError = email.FieldError
+
+// CheckGlyphs returns an error wrapping [ErrMissingGlyph] naming the first
+// character of s that the PDF font lacks, or nil if a PDF can print s.
+func (g *Generator) CheckGlyphs(s string) error { return g.pdf.CheckText(s) }

@@ -67,6 +67,9 @@ func followupAction(c *cli.Context, kind string) error {
 	if c.Args().Len() > 0 {
 		return &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: "followup " + kind + " takes flags only; quote values with spaces"}
 	}
+	if err := checkLayout(c); err != nil {
+		return err
+	}
 	g, err := generator(c)
 	if err != nil {
 		return err
@@ -117,7 +120,8 @@ func followupAction(c *cli.Context, kind string) error {
 	if l.LangNote != "" {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
 	}
-	return writeOutput(c, out, func(w io.Writer) error {
+	err = writeOutput(c, out, func(w io.Writer) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})
+	return blameInput(c, g, err)
 }

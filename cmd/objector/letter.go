@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -72,6 +74,9 @@ Examples:
 			if c.Args().Len() > 0 {
 				return &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: "letter takes flags only; quote values with spaces"}
 			}
+			if err := checkLayout(c); err != nil {
+				return err
+			}
 			g, err := generator(c)
 			if err != nil {
 				return err
@@ -99,6 +104,17 @@ Examples:
 			if err != nil {
 				return err
 			}
+			sig, err := applyExtras(c, l)
+			if err != nil {
+				return err
+			}
+			// Render first: bad input must leave no file behind, not even
+			// the calendar.
+			var buf bytes.Buffer
+			opt := objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), Signature: sig, AttachPDF: c.Bool("attach-pdf")}
+			if err := g.Render(&buf, l, f, opt); err != nil {
+				return blameInput(c, g, err)
+			}
 			if err := writeICS(c, l); err != nil {
 				return err
 			}
@@ -108,22 +124,14 @@ Examples:
 			if (f == objector.FormatEML || f == objector.FormatMailto) && l.Recipient.Email == "" && l.Recipient.WebForm != "" {
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s takes requests through its web form %s; the draft has no recipient: paste the text into the form\n", l.Recipient.Name, l.Recipient.WebForm)
 			}
-			var n int
-			sig, err := applyExtras(c, l)
-			if err != nil {
+			if err := writeOutput(c, out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 				return err
 			}
-			err = writeOutput(c, out, func(w io.Writer) error {
-				cw := &countingWriter{w: w}
-				err := g.Render(cw, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), Signature: sig, AttachPDF: c.Bool("attach-pdf")})
-				n = cw.n
-				return err
-			})
-			if err == nil && f == objector.FormatMailto && n-1 > objector.MailtoLimit {
+			if n := buf.Len(); f == objector.FormatMailto && n-1 > objector.MailtoLimit {
 				fmt.Fprintf(c.App.ErrWriter, "objector: warning: the mailto: URL is %d characters long; many mail programs accept only about %d\n", n-1, objector.MailtoLimit)
 				fmt.Fprintf(c.App.ErrWriter, "objector: hint: use --format eml -o letter.eml and open the file in your mail program\n")
 			}
-			return err
+			return nil
 		},
 	}
 }
@@ -203,14 +211,47 @@ func splitLines(s string, commas bool) []string {
 	return out
 }
 
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int
+// checkLayout rejects a --paper or --window the PDF renderer does not know.
+func checkLayout(c *cli.Context) error {
+	switch p := strings.ToLower(c.String("paper")); p {
+	case "", "a4", "letter":
+	default:
+		return &usageError{msg: fmt.Sprintf("--paper %q is not a paper size objector knows", c.String("paper")), hint: "use --paper a4 or --paper letter"}
+	}
+	switch w := strings.ToLower(c.String("window")); w {
+	case "", "left", "right":
+	default:
+		return &usageError{msg: fmt.Sprintf("--window %q is not an envelope window objector knows", c.String("window")), hint: "use --window left or --window right"}
+	}
+	return nil
 }
 
-func (cw *countingWriter) Write(p []byte) (int, error) {
-	n, err := cw.w.Write(p)
-	cw.n += n
-	return n, err
+// inputFlags are the flags whose text reaches a letter, in the order
+// blameInput searches them.
+var inputFlags = []string{"name", "email", "address", "account", "reason", "controller-name", "controller-address", "controller-email", "enclose"}
+
+// blameInput returns err, annotated with the flag and character to remove
+// if err is about a character the PDF font lacks and a flag's value has
+// such a character.
+func blameInput(c *cli.Context, g *objector.Generator, err error) error {
+	if !errors.Is(err, objector.ErrMissingGlyph) {
+		return err
+	}
+	for _, flag := range inputFlags {
+		if !hasFlag(c, flag) {
+			continue
+		}
+		values := c.StringSlice(flag)
+		if flag != "enclose" {
+			values = []string{c.String(flag)}
+		}
+		for _, v := range values {
+			for _, r := range v {
+				if g.CheckGlyphs(string(r)) != nil {
+					return &inputError{flag: "--" + flag, what: fmt.Sprintf("%q (%U)", r, r), err: err}
+				}
+			}
+		}
+	}
+	return err
 }

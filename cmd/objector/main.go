@@ -84,7 +84,10 @@ func (e *usageError) Error() string { return e.msg }
 // report prints err with a hint on what to type instead, and returns the
 // exit code for it.
 func report(w io.Writer, err error) int {
-	fmt.Fprintf(w, "objector: error: %v\n", err)
+	// A joined error has one line per error; each gets the prefix.
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintf(w, "objector: error: %s\n", line)
+	}
 	hint := func(format string, args ...any) { fmt.Fprintf(w, "objector: hint: "+format+"\n", args...) }
 	var (
 		ue  *usageError
@@ -92,6 +95,9 @@ func report(w io.Writer, err error) int {
 		re  *objector.UnknownResidenceError
 		ce  *objector.UnknownControllerError
 		le  *objector.UnsupportedLanguageError
+		efe *objector.EmailFieldError
+		nde *objector.NotDueError
+		ine *inputError
 		ece cli.ExitCoder
 	)
 	switch {
@@ -114,6 +120,35 @@ func report(w io.Writer, err error) int {
 	case errors.As(err, &le):
 		hint("use --lang with one of: %s", strings.Join(le.Available, ", "))
 		return exitUsage
+	case errors.Is(err, objector.ErrMissingGlyph):
+		if errors.As(err, &ine) {
+			hint("remove %s from %s: the PDF font cannot print it; or write the letter with --format txt or --format eml, which can", ine.what, ine.flag)
+		} else {
+			hint("remove the character the error names, or write the letter with --format txt or --format eml, which can hold any character")
+		}
+		return exitUsage
+	case errors.Is(err, objector.ErrAddressTooLong):
+		hint("shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml")
+		return exitUsage
+	case errors.Is(err, objector.ErrSignatureImage):
+		hint("--signature takes a PNG or JPEG image; convert the file, for example to signature.png, and pass --signature signature.png")
+		return exitUsage
+	case errors.As(err, &efe):
+		if flag := emailFieldFlags[efe.Field]; flag != "" {
+			hint("correct %s: an email header takes one line without control characters; or write --format txt or --format pdf", flag)
+		} else {
+			hint("the letter cannot be an email draft; write --format txt or --format pdf instead")
+		}
+		return exitUsage
+	case errors.Is(err, objector.ErrNoForm):
+		hint("reminders and complaints go by post or email, not through the company's form: use --format txt, pdf or eml")
+		return exitUsage
+	case errors.Is(err, objector.ErrNoAuthority):
+		hint("a reminder to the company is still possible: objector followup reminder ...")
+		return exitUsage
+	case errors.As(err, &nde):
+		hint("wait until %s, or add --force to write the %s now", nde.Due.AddDays(1), nde.Kind)
+		return exitUsage
 	case errors.Is(err, objector.ErrNoEntity):
 		hint("the directory does not know this company's responsible entity for your region; describe it with --controller-name, --controller-address and --controller-email")
 		return exitNoEntity
@@ -134,6 +169,23 @@ var fieldFlags = map[string]string{
 	"purposes": "--purpose", "company name": "--controller-name", "company email": "--controller-email",
 	"company address": "--controller-address",
 }
+
+// emailFieldFlags maps the fields of an email draft to the flags that
+// set them.
+var emailFieldFlags = map[string]string{
+	"sender name": "--name", "sender email": "--email", "recipient name": "--controller-name",
+	"recipient email": "--controller-email", "language": "--lang", "body": "--reason",
+}
+
+// inputError is an error caused by the value of one flag: what of it
+// (such as "'🦄' (U+1F984)") the flag must lose.
+type inputError struct {
+	flag, what string
+	err        error
+}
+
+func (e *inputError) Error() string { return e.err.Error() }
+func (e *inputError) Unwrap() error { return e.err }
 
 // envName returns the environment variable for a flag: OBJECTOR_AS_OF for
 // --as-of.
