@@ -83,6 +83,12 @@ func letterText(l *letter.Letter, width int) string {
 	for _, line := range l.Sender.Address {
 		b.WriteString(oneLine(line) + "\n")
 	}
+	if len(l.Enclosures) > 0 {
+		b.WriteString("\n" + label(l, "enclosures") + "\n")
+		for _, e := range l.Enclosures {
+			b.WriteString("– " + oneLine(e) + "\n")
+		}
+	}
 	return normalizeNewlines(b.String())
 }
 
@@ -97,7 +103,7 @@ func formNote(l *letter.Letter) string {
 
 // defaultLabels are used when a letter lacks a label (a letter built by
 // hand rather than by templates.Compose).
-var defaultLabels = map[string]string{"to": "To", "subject": "Subject", "form": "Web form"}
+var defaultLabels = map[string]string{"to": "To", "subject": "Subject", "form": "Web form", "enclosures": "Enclosures"}
 
 func label(l *letter.Letter, key string) string {
 	if s := oneLine(l.Labels[key]); s != "" {
