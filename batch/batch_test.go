@@ -264,9 +264,9 @@ func TestAgent(t *testing.T) {
 		want, not []string
 	}{
 		"DE": {de, []string{"Privacy Advocates bevollmächtigt", "im Auftrag von Erika Mustermann", "office@advocates.example"}, []string{"7026"}},
-		"CA": {ca, []string{"my authorized agent", "7026(j)", "Privacy Advocates, on behalf of Sam Doe"}, nil},
+		"CA": {ca, []string{"my authorized agent", "Cal. Code Regs. tit. 11, § 7026", "Privacy Advocates, on behalf of Sam Doe"}, nil},
 		"VA": {va, []string{"does not provide for authorized agents", "signed written permission"}, []string{"7026", "my authorized agent"}},
-		"CO": {co, []string{"authorized to opt out for me"}, []string{"7026"}},
+		"CO": {co, []string{"my authorized agent", "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)"}, []string{"7026"}},
 	} {
 		flat := strings.Join(strings.Fields(tc.text), " ")
 		for _, w := range tc.want {

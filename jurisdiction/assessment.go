@@ -18,6 +18,7 @@ type Assessment struct {
 	Rights        []Right    // the rights in force; empty for RegimeNone
 	Deadline      *Deadline  // the response deadline, if the law sets one
 	Authority     *Authority // the supervisory authority or regulator
+	Agent         *AgentRule // the law's authorized-agent provision in force, if any
 	Complaint     *Complaint // how to complain to the authority; nil where the law data does not say
 	Languages     []string   // official languages, the first being the default
 	Notes         []string   // caveats a reader should know

@@ -25,6 +25,9 @@ type Law struct {
 	Source   string    `toml:"source"`
 	Rights   []Right   `toml:"right"`
 	Deadline *Deadline `toml:"deadline"`
+	// Agent says whether the law lets an authorized agent act for the
+	// person; nil where it has no such provision or it is not known.
+	Agent *AgentRule `toml:"agent"`
 	// Complaint says how a person complains to the authority; nil where
 	// the data does not say.
 	Complaint *Complaint `toml:"complaint"`
@@ -206,6 +209,11 @@ func (l *Law) validate() error {
 			return fmt.Errorf("law %s: %w", l.ID, err)
 		}
 	}
+	if r := l.Agent; r != nil {
+		if err := r.validate(); err != nil {
+			return fmt.Errorf("law %s: %w", l.ID, err)
+		}
+	}
 	if c := l.Complaint; c != nil {
 		if err := c.validate(); err != nil {
 			return fmt.Errorf("law %s: %w", l.ID, err)
@@ -351,6 +359,7 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		a.Rights = append(a.Rights, law.Rights...)
 		a.Deadline = law.Deadline
 		a.Complaint = law.Complaint.on(asOf)
+		a.Agent = law.Agent.on(asOf)
 		a.Notes = append(a.Notes, law.Notes...)
 		a.Notes = append(a.Notes, app.Notes...)
 		a.Sources = appendUnique(a.Sources, law.Source, app.Source)

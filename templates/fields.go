@@ -19,7 +19,7 @@ var Fields = []string{
 	"ObjectCite", "DirectMarketingCite", "ErasureCite", "RestrictionCite",
 	"NotifyCite", "WithdrawCite", "AccessCite", "SaleCite", "SharingCite",
 	"TargetedAdsCite", "ProfilingCite", "LimitSensitiveCite", "DeadlineCite",
-	"AgentName", "AgentAddress", "AgentEmail",
+	"AgentName", "AgentAddress", "AgentEmail", "AgentCite",
 	"SentDate", "OriginalReference", "OriginalSubject", "OriginalDue",
 	"AuthorityName", "ComplaintCite", "ControllerFirstCite",
 	// The web-form route (form.go): the form, one of its fields and the
@@ -73,7 +73,7 @@ type view struct {
 	ReportOnly      bool   // the authority takes reports, not complaints
 	ControllerFirst bool   // the law requires complaining to the controller first
 
-	Agent string // an agent sends the letter: "gdpr", "us-ca", "us", "us-none" or "courtesy" (see agentKind)
+	Agent string // an agent sends the letter: "gdpr", "us-cited", "us", "us-none" or "courtesy" (see agentKind)
 }
 
 // Has reports whether the law grants the right with this id.
@@ -233,7 +233,12 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		f["AgentName"] = ag.Name
 		f["AgentAddress"] = strings.Join(ag.Address, ", ")
 		f["AgentEmail"] = ag.Email
-		v.Agent = agentKind(a, in.Date)
+		v.Agent = agentKind(a)
+		if a.Agent != nil && a.Agent.Citation.Text != "" {
+			if f["AgentCite"], err = Cite(loc, a.Agent.Citation); err != nil {
+				return nil, err
+			}
+		}
 	}
 
 	company := ""
