@@ -56,6 +56,9 @@ var Purposes = controllers.Purposes
 // ParseDate parses a date written as 2006-01-02.
 func ParseDate(s string) (Date, error) { return jurisdiction.ParseDate(s) }
 
+// Day returns t's calendar date, dropping its clock time and zone.
+func Day(t time.Time) Date { return jurisdiction.Day(t) }
+
 // Today returns today's date in UTC.
 func Today() Date { return jurisdiction.Day(time.Now().UTC()) }
 

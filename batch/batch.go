@@ -49,9 +49,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
-	"github.com/objector/objector/locales"
 )
 
 // Options configure a batch [Run].
@@ -78,7 +75,7 @@ type Options struct {
 	// AsOf is the letter date for every letter. Zero means the date a
 	// previous run into OutDir recorded, or else today (UTC), fixed once
 	// for the whole run and recorded in OutDir (see [AsOfFile]).
-	AsOf jurisdiction.Date
+	AsOf objector.Date
 	// Agent, if set, sends every letter on the row's person's behalf.
 	Agent *objector.Agent
 	// Report, if not nil, receives a CSV line for every failed letter or
@@ -135,9 +132,9 @@ func (e *RowError) Unwrap() error { return e.Err }
 func (e *RowError) Redacted() string {
 	var (
 		fe *objector.FieldError
-		re *jurisdiction.UnknownResidenceError
-		ce *controllers.UnknownControllerError
-		le *locales.UnsupportedLanguageError
+		re *objector.UnknownResidenceError
+		ce *objector.UnknownControllerError
+		le *objector.UnsupportedLanguageError
 	)
 	switch {
 	case errors.As(e.Err, &fe):
@@ -155,7 +152,7 @@ func (e *RowError) Redacted() string {
 		return "unknown controller id; run 'objector controllers list' for the ids"
 	case errors.As(e.Err, &le):
 		return le.Error()
-	case errors.Is(e.Err, controllers.ErrNoEntity):
+	case errors.Is(e.Err, objector.ErrNoEntity):
 		return "the directory does not know this company's responsible entity for the residence"
 	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed):
 		return e.Err.Error() // our own messages carry no cell content
@@ -339,7 +336,7 @@ type runner struct {
 	formats   []objector.Format
 	workers   int
 	maxErrors int
-	asOf      jurisdiction.Date
+	asOf      objector.Date
 	bufs      sync.Pool
 }
 
@@ -393,20 +390,20 @@ func (b *runner) prepareDir() error {
 	}
 	b.asOf = b.opts.AsOf
 	if !b.asOf.IsZero() {
-		b.asOf = jurisdiction.Day(b.asOf.Time)
+		b.asOf = objector.Day(b.asOf.Time)
 		return nil
 	}
 	path := filepath.Join(dir, AsOfFile)
 	if data, err := os.ReadFile(path); err == nil {
-		d, err := jurisdiction.ParseDate(strings.TrimSpace(string(data)))
+		d, err := objector.ParseDate(strings.TrimSpace(string(data)))
 		if err != nil {
 			return fmt.Errorf("%s: %w (delete it, or give the letter date)", path, err)
 		}
 		b.asOf = d
 		return nil
 	}
-	b.asOf = jurisdiction.Day(time.Now().UTC())
-	return writeFileAtomic(path, []byte(b.asOf.String()+"\n"))
+	b.asOf = objector.Today()
+	return objector.WriteFile(path, []byte(b.asOf.String()+"\n"))
 }
 
 // tmpName matches the temporary files writeFileAtomic creates for output
@@ -481,7 +478,7 @@ func (b *runner) write(row Row, l *objector.Letter) (int, error) {
 		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
 			return n, fmt.Errorf("line %d: rendering %s: %w", row.Line, filepath.Base(path), err)
 		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		if err := objector.WriteFile(path, buf.Bytes()); err != nil {
 			return n, err
 		}
 		n++
@@ -531,43 +528,12 @@ func fieldOf(err error) string {
 			return "purposes"
 		}
 		return fe.Field
-	case errors.Is(err, jurisdiction.ErrUnknownResidence):
+	case errors.Is(err, objector.ErrUnknownResidence):
 		return "residence"
-	case errors.Is(err, controllers.ErrUnknownController), errors.Is(err, controllers.ErrNoEntity):
+	case errors.Is(err, objector.ErrUnknownController), errors.Is(err, objector.ErrNoEntity):
 		return "controller"
-	case errors.Is(err, locales.ErrUnsupportedLanguage):
+	case errors.Is(err, objector.ErrUnsupportedLanguage):
 		return "lang"
 	}
 	return ""
-}
-
-// writeFileAtomic writes data to path through a temporary file in the
-// same folder, mode 0600, synced and renamed into place: the file at path
-// is either absent or complete.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // fails harmlessly after the rename
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }

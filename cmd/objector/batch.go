@@ -18,7 +18,6 @@ import (
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/batch"
-	"github.com/objector/objector/jurisdiction"
 )
 
 func batchCommand() *cli.Command {
@@ -225,7 +224,7 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		}
 	}
 	if s := c.String("as-of"); s != "" {
-		d, err := jurisdiction.ParseDate(s)
+		d, err := objector.ParseDate(s)
 		if err != nil {
 			return opts, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
 		}

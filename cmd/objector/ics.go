@@ -32,7 +32,7 @@ func writeICS(c *cli.Context, l *objector.Letter) error {
 		}
 		return err
 	}
-	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := objector.WriteFile(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "objector: note: the reply is due by %s; calendar entry written to %s\n", l.DueISO, path)
