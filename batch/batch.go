@@ -78,6 +78,17 @@ type Options struct {
 	AsOf objector.Date
 	// Agent, if set, sends every letter on the row's person's behalf.
 	Agent *objector.Agent
+	// Kind makes every letter a follow-up: objector.KindReminder or
+	// objector.KindComplaint, for the letter each row's "sent" column
+	// dates. Empty means first letters. A follow-up's files are named
+	// with its kind, so they never replace the first letters'.
+	Kind string
+	// Authority chooses a complaint's addressee: objector.AuthorityResidence
+	// (the default) or objector.AuthorityLead.
+	Authority string
+	// Force writes follow-ups even where the first letter's deadline has
+	// not passed yet; otherwise such rows fail with the due date.
+	Force bool
 	// Report, if not nil, receives a CSV line for every failed letter or
 	// row (see [ReportHeader]), in input order. It holds no personal
 	// data: rows are identified by number and controller id.
@@ -158,6 +169,10 @@ func (e *RowError) Redacted() string {
 		return e.Err.Error() // our own messages carry no cell content
 	case e.Field == "controller":
 		return e.Err.Error()
+	case errors.As(e.Err, new(*objector.NotDueError)), errors.Is(e.Err, objector.ErrNoAuthority):
+		return e.Err.Error() // dates, places and kinds only
+	case e.Field == "sent":
+		return e.Err.Error() // the cell is a date, not personal data
 	}
 	return "the letter could not be generated"
 }
@@ -420,7 +435,19 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 			res.cancelled = true
 			return res, nil
 		}
+		var sent objector.Date
+		if b.opts.Kind != "" {
+			var err error
+			if sent, err = sentDate(row.Sent); err != nil {
+				res.failures = append(res.failures, &RowError{Line: row.Line, Row: row.Number, Controller: safe(strings.ToLower(id)), Field: "sent", Err: err})
+				continue
+			}
+		}
 		req := objector.Request{
+			Kind:       b.opts.Kind,
+			Sent:       sent,
+			Authority:  b.opts.Authority,
+			Force:      b.opts.Force,
 			Controller: id,
 			Residence:  row.Residence,
 			Name:       row.Name,
@@ -464,6 +491,9 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 // Resume) and returns how many it wrote.
 func (b *runner) write(row Row, l *objector.Letter) (int, error) {
 	base := FileBase(row.Number, l.Controller, l.Lang)
+	if b.opts.Kind != "" {
+		base += "-" + safe(b.opts.Kind)
+	}
 	buf := b.bufs.Get().(*bytes.Buffer)
 	defer b.bufs.Put(buf)
 	n := 0
@@ -484,6 +514,14 @@ func (b *runner) write(row Row, l *objector.Letter) (int, error) {
 		n++
 	}
 	return n, nil
+}
+
+// sentDate parses a row's "sent" cell, which a follow-up needs.
+func sentDate(cell string) (objector.Date, error) {
+	if strings.TrimSpace(cell) == "" {
+		return objector.Date{}, errors.New("is empty; a follow-up needs the date the first letter was sent (YYYY-MM-DD)")
+	}
+	return objector.ParseDate(cell)
 }
 
 // FileBase returns an output file's name without extension:
@@ -534,6 +572,10 @@ func fieldOf(err error) string {
 		return "controller"
 	case errors.Is(err, objector.ErrUnsupportedLanguage):
 		return "lang"
+	case errors.As(err, new(*objector.NotDueError)):
+		return "sent"
+	case errors.Is(err, objector.ErrNoAuthority):
+		return "residence"
 	}
 	return ""
 }

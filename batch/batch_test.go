@@ -296,3 +296,35 @@ func TestAsOfRecorded(t *testing.T) {
 		t.Errorf("the letter does not use the recorded date:\n%.300s", b)
 	}
 }
+
+// TestFollowups writes reminders for the letters the "sent" column dates:
+// files are named with the kind, rows without a date or before the due
+// date fail with their line, and Force writes the early one.
+func TestFollowups(t *testing.T) {
+	input := "name,email,residence,controller,sent\n" +
+		"Erika Mustermann,erika@example.org,DE,linkedin,2026-04-01\n" + // due 2026-05-01: passed
+		"Sam Doe,sam@example.org,US-CA,linkedin,2026-05-28\n" + // due in June: not yet
+		"Max Muster,max@example.org,DE,linkedin,\n" // no date
+	dir := t.TempDir()
+	sum, err, report := run(t, input, CSV, Options{OutDir: dir, Kind: objector.KindReminder})
+	if err == nil || sum.Written != 1 || sum.Failed != 2 {
+		t.Fatalf("summary %+v, err %v; want 1 written, 2 failed", sum, err)
+	}
+	if got := files(t, dir); len(got) != 1 || got[0] != "000001-linkedin-de-reminder.txt" {
+		t.Errorf("files = %v; want the reminder named with its kind", got)
+	}
+	for _, want := range []string{"3,2,linkedin,sent,", "is due by 2026-06-", "4,3,linkedin,sent,is empty"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "000001-linkedin-de-reminder.txt"))
+	if err != nil || !strings.Contains(strings.ReplaceAll(string(b), "\u00a0", " "), "1. April 2026") {
+		t.Errorf("the reminder does not cite the first letter's date: %v\n%s", err, b)
+	}
+
+	sum, _, _ = run(t, input, CSV, Options{OutDir: t.TempDir(), Kind: objector.KindReminder, Force: true})
+	if sum.Written != 2 || sum.Failed != 1 {
+		t.Errorf("with Force: %+v; want 2 written, 1 failed", sum)
+	}
+}

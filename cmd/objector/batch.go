@@ -37,16 +37,25 @@ With --agent-name (or agent_name in the profile) every letter is sent on the
 person's behalf and states the agent's authority; keep each person's signed
 mandate, which the letter lists as enclosed.
 
+With --followup reminder or --followup complaint every row's "sent" column
+dates the first letter, and the run writes the follow-up instead, named
+<row>-<controller>-<lang>-<kind>.<ext>. A row whose deadline has not passed
+fails with its due date unless --force is given.
+
 Examples:
   objector batch --input people.csv --out letters --format pdf,txt --report failures.csv
   objector batch --input people.csv --out letters --resume
-  cat people.jsonl | objector batch --input - --input-format jsonl --out letters`,
+  cat people.jsonl | objector batch --input - --input-format jsonl --out letters
+  objector batch --input people.csv --out letters --followup reminder --format pdf`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "the rows: a .csv or .jsonl `FILE`, or - for standard input", EnvVars: envs("input")},
 			&cli.StringFlag{Name: "input-format", Usage: "the input's `FORMAT`: csv or jsonl (default: from the file's extension)", EnvVars: envs("input-format")},
 			&cli.StringFlag{Name: "out", Usage: "the `DIR` the letters are written to (created if missing)", EnvVars: envs("out")},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMATS`, comma-separated: " + formatNames() + " (default: pdf)", Value: "pdf", EnvVars: envs("format")},
 			&cli.IntFlag{Name: "workers", Usage: "letters generated at once (`N`)", Value: runtime.NumCPU(), EnvVars: envs("workers")},
+			&cli.StringFlag{Name: "followup", Usage: "write follow-ups to the letters the \"sent\" column dates: reminder or complaint", EnvVars: envs("followup")},
+			&cli.StringFlag{Name: "authority", Usage: "with --followup complaint: residence (the person's authority) or lead (the company's lead authority under the GDPR)", EnvVars: envs("authority")},
+			&cli.BoolFlag{Name: "force", Usage: "with --followup: write even where the first letter's deadline has not passed", EnvVars: envs("force")},
 			&cli.BoolFlag{Name: "resume", Usage: "skip letters whose files exist already (after an interrupted run)", EnvVars: envs("resume")},
 			&cli.StringFlag{Name: "report", Usage: "write the failed rows to this CSV `FILE` (line, row, controller, field, error; no personal data)", EnvVars: envs("report")},
 			&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD) for every letter (default: today, fixed for the run and kept in DIR for --resume)", EnvVars: envs("as-of")},
@@ -204,6 +213,18 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		Resume:  c.Bool("resume"),
 		OutDir:  c.String("out"),
 		Render:  objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")},
+
+		Kind:      c.String("followup"),
+		Authority: c.String("authority"),
+		Force:     c.Bool("force"),
+	}
+	switch opts.Kind {
+	case "", objector.KindReminder, objector.KindComplaint:
+	default:
+		return opts, &usageError{msg: fmt.Sprintf("--followup %q is not reminder or complaint", opts.Kind), hint: "use --followup reminder or --followup complaint, or leave it out for first letters"}
+	}
+	if (opts.Authority != "" || opts.Force) && opts.Kind == "" {
+		return opts, &usageError{msg: "--authority and --force go with --followup", hint: "add --followup reminder or --followup complaint"}
 	}
 	if opts.OutDir == "" {
 		return opts, &usageError{msg: "--out is missing", hint: "give the folder for the letters: --out letters"}
