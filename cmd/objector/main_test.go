@@ -1,8 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"encoding/base64"
 	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,7 +27,136 @@ var update = flag.Bool("update", false, "rewrite golden files instead of compari
 func TestMain(m *testing.M) {
 	os.Exit(testscript.RunMain(m, map[string]func() int{
 		"objector": func() int { return run(os.Args, os.Stdin, os.Stdout, os.Stderr) },
+		"mkpng":    mkpng,
+		"mailinfo": mailinfo,
 	}))
+}
+
+// mkpng writes a tiny PNG (a 40 × 10 black stroke on white) to the file
+// named by its argument: a signature image for scripts. With -truncate,
+// only the first 24 bytes: a PNG signature and a cut-off header.
+func mkpng() int {
+	args := os.Args[1:]
+	truncate := len(args) == 2 && args[0] == "-truncate"
+	if truncate {
+		args = args[1:]
+	}
+	if len(args) != 1 {
+		fmt.Fprintln(os.Stderr, "usage: mkpng [-truncate] FILE")
+		return 2
+	}
+	img := image.NewGray(image.Rect(0, 0, 40, 10))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	for x := 2; x < 38; x++ {
+		img.SetGray(x, 5+x%3-1, color.Gray{})
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	b := buf.Bytes()
+	if truncate {
+		b = b[:24]
+	}
+	if err := os.WriteFile(args[0], b, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// mailinfo parses the message in the file named by its argument with
+// net/mail and prints, one per line, its headers with RFC 2047 words
+// decoded ("Subject: ..."), the bare From and To addresses, then each part
+// of a multipart message as "part: TYPE; FILENAME; ENCODING; first bytes
+// decoded", and the decoded text after "--- text ---". Scripts grep the
+// result; a message that does not parse fails the command.
+func mailinfo() int {
+	fail := func(err error) int { fmt.Fprintln(os.Stderr, "mailinfo:", err); return 1 }
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: mailinfo FILE")
+		return 2
+	}
+	f, err := os.Open(os.Args[1])
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	m, err := mail.ReadMessage(f)
+	if err != nil {
+		return fail(err)
+	}
+	var dec mime.WordDecoder
+	for _, k := range []string{"From", "To", "Subject", "Date", "Message-Id", "Content-Language", "X-Unsent", "Mime-Version", "Content-Type", "Content-Transfer-Encoding"} {
+		v := m.Header.Get(k)
+		if v == "" {
+			continue
+		}
+		d, err := dec.DecodeHeader(v)
+		if err != nil {
+			return fail(fmt.Errorf("%s: %v", k, err))
+		}
+		fmt.Printf("%s: %s\n", k, d)
+	}
+	for _, k := range []string{"From", "To"} {
+		if v := m.Header.Get(k); v != "" {
+			a, err := mail.ParseAddress(v)
+			if err != nil {
+				return fail(fmt.Errorf("%s: %v", k, err))
+			}
+			fmt.Printf("%s address: %s\n", k, a.Address)
+		}
+	}
+	mt, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
+	if err != nil {
+		return fail(err)
+	}
+	if !strings.HasPrefix(mt, "multipart/") {
+		text, err := decodeBody(m.Body, m.Header.Get("Content-Transfer-Encoding"))
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Printf("--- text ---\n%s", bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n")))
+		return 0
+	}
+	r := multipart.NewReader(m.Body, params["boundary"])
+	var text []byte
+	for {
+		p, err := r.NextRawPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fail(err)
+		}
+		b, err := decodeBody(p, p.Header.Get("Content-Transfer-Encoding"))
+		if err != nil {
+			return fail(err)
+		}
+		if strings.HasPrefix(p.Header.Get("Content-Type"), "text/plain") {
+			text = b
+		}
+		fmt.Printf("part: %s; %s; %s; %q\n", p.Header.Get("Content-Type"), p.FileName(), p.Header.Get("Content-Transfer-Encoding"), b[:min(len(b), 5)])
+	}
+	fmt.Printf("--- text ---\n%s", bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n")))
+	return 0
+}
+
+// decodeBody reads r and undoes the transfer encoding cte.
+func decodeBody(r io.Reader, cte string) ([]byte, error) {
+	switch strings.ToLower(cte) {
+	case "quoted-printable":
+		r = quotedprintable.NewReader(r)
+	case "base64":
+		r = base64.NewDecoder(base64.StdEncoding, r)
+	case "", "7bit", "8bit":
+	default:
+		return nil, fmt.Errorf("unknown Content-Transfer-Encoding %q", cte)
+	}
+	return io.ReadAll(r)
 }
 
 // TestScripts runs the command-line sessions in testdata/script, each
