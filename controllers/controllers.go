@@ -15,9 +15,13 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
+	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/objector/objector/jurisdiction"
 )
@@ -258,6 +262,11 @@ func ValidPurpose(p string) bool {
 }
 
 func (r *Record) validate() error {
+	// Record text reaches letters, PDFs and email headers: each string is
+	// one line of valid UTF-8.
+	if err := checkText(reflect.ValueOf(r).Elem(), "record"); err != nil {
+		return err
+	}
 	if r.ID == "" || r.ID != strings.ToLower(r.ID) || strings.ContainsAny(r.ID, " /\\") {
 		return fmt.Errorf("id %q must be lower-case without spaces or slashes", r.ID)
 	}
@@ -370,6 +379,48 @@ func (r *Record) hasSetting(id string) bool {
 		}
 	}
 	return false
+}
+
+// checkText returns an error for the first string reachable from v
+// (through pointers, slices and exported struct fields) that is not valid
+// UTF-8 or holds a control character or a Unicode line or paragraph
+// separator. path names v in the error.
+func checkText(v reflect.Value, path string) error {
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("%s: %q is not valid UTF-8", path, s)
+		}
+		for _, c := range s {
+			if unicode.IsControl(c) || c == '\u2028' || c == '\u2029' {
+				return fmt.Errorf("%s: %q holds the control character %U; write each value on one line", path, s, c)
+			}
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return checkText(v.Elem(), path)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if err := checkText(v.Index(i), path+"["+strconv.Itoa(i)+"]"); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() {
+				name := f.Name
+				if tag, _, _ := strings.Cut(f.Tag.Get("toml"), ","); tag != "" {
+					name = tag
+				}
+				if err := checkText(v.Field(i), path+"."+name); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (e *Entity) validate() error {
