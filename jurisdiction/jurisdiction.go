@@ -142,15 +142,23 @@ type Authority struct {
 // (2018-05-25) and writes to JSON as "2018-05-25", or null when zero.
 type Date struct{ time.Time }
 
-// ParseDate parses a date in the form 2006-01-02. It returns an error that
-// names the expected form.
+// ParseDate parses a date in the form 2006-01-02, from the year 1900 on
+// (earlier years are typing mistakes, and 0001-01-01 would be the zero
+// Date, which means "no date"). It returns an error that names the
+// expected form.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
+	if t.Year() < minYear {
+		return Date{}, fmt.Errorf("%q is before %d; give a date of the form YYYY-MM-DD", s, minYear)
+	}
 	return Date{t}, nil
 }
+
+// minYear is the first year [ParseDate] accepts.
+const minYear = 1900
 
 // MustDate is like [ParseDate] but panics on error. It is for constants in
 // tests and examples.
