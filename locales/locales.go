@@ -15,8 +15,11 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	texttemplate "text/template"
+	"text/template/parse"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -65,6 +68,44 @@ type Bundle struct {
 	matcher language.Matcher
 	ids     map[string][]string // language → sorted message ids
 	msgs    map[string]map[string]*i18n.Message
+	// plain holds, per language, the messages whose "other" form is only
+	// text and {{.Field}} placeholders, split into pieces; T renders them
+	// without go-i18n and text/template (see Localizer.plainT).
+	plain map[string]map[string][]piece
+	// locs holds one Localizer per language, made once.
+	locs map[string]*Localizer
+}
+
+// piece is literal text, or (field != "") a {{.Field}} placeholder.
+type piece struct{ text, field string }
+
+// plainPieces splits src into pieces if it is only text and {{.Field}}
+// actions, as text/template parses it; ok is false for anything else
+// (conditionals, functions, pipes), which go-i18n renders.
+func plainPieces(src string) (pieces []piece, ok bool) {
+	t, err := texttemplate.New("").Option("missingkey=error").Parse(src)
+	if err != nil || t.Tree == nil || t.Tree.Root == nil {
+		return nil, false
+	}
+	for _, n := range t.Tree.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			pieces = append(pieces, piece{text: string(n.Text)})
+		case *parse.ActionNode:
+			p := n.Pipe
+			if p == nil || p.IsAssign || len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+				return nil, false
+			}
+			f, isField := p.Cmds[0].Args[0].(*parse.FieldNode)
+			if !isField || len(f.Ident) != 1 {
+				return nil, false
+			}
+			pieces = append(pieces, piece{field: f.Ident[0]})
+		default:
+			return nil, false
+		}
+	}
+	return pieces, true
 }
 
 // Load builds a bundle from the active.<lang>.toml files in fsys. The
@@ -79,6 +120,8 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		bundle: i18n.NewBundle(language.English),
 		ids:    map[string][]string{},
 		msgs:   map[string]map[string]*i18n.Message{},
+		plain:  map[string]map[string][]piece{},
+		locs:   map[string]*Localizer{},
 	}
 	b.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, name := range files {
@@ -95,12 +138,19 @@ func Load(fsys fs.FS) (*Bundle, error) {
 			return nil, fmt.Errorf("locales: %s: language tag %q must be written as %q", name, want, lang)
 		}
 		m := map[string]*i18n.Message{}
+		plain := map[string][]piece{}
 		for _, msg := range mf.Messages {
 			m[msg.ID] = msg
 			b.ids[lang] = append(b.ids[lang], msg.ID)
+			if msg.Other != "" && msg.LeftDelim == "" && msg.RightDelim == "" {
+				if p, ok := plainPieces(msg.Other); ok {
+					plain[msg.ID] = p
+				}
+			}
 		}
 		sort.Strings(b.ids[lang])
 		b.msgs[lang] = m
+		b.plain[lang] = plain
 		b.langs = append(b.langs, lang)
 	}
 	if b.msgs[Source] == nil {
@@ -115,6 +165,9 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		}
 	}
 	b.matcher = language.NewMatcher(b.tags)
+	for _, l := range b.langs {
+		b.locs[l] = &Localizer{lang: l, bundle: b, loc: i18n.NewLocalizer(b.bundle, l), plain: b.plain[l]}
+	}
 	return b, nil
 }
 
@@ -154,10 +207,11 @@ func (b *Bundle) Match(tag string) (lang string, exact bool, err error) {
 // Localizer returns the localizer for lang, which must name a language
 // with messages exactly (use [Bundle.Match] first for tags like "de-AT").
 func (b *Bundle) Localizer(lang string) (*Localizer, error) {
-	if _, ok := b.msgs[lang]; !ok {
+	l, ok := b.locs[lang]
+	if !ok {
 		return nil, &UnsupportedLanguageError{Lang: lang, Available: b.Languages()}
 	}
-	return &Localizer{lang: lang, bundle: b, loc: i18n.NewLocalizer(b.bundle, lang)}, nil
+	return l, nil
 }
 
 // Localizer renders messages in one language. It is safe for concurrent
@@ -166,6 +220,7 @@ type Localizer struct {
 	lang   string
 	bundle *Bundle
 	loc    *i18n.Localizer
+	plain  map[string][]piece // read-only; see Bundle.plain
 }
 
 // Lang returns the localizer's language.
@@ -178,7 +233,39 @@ func (l *Localizer) Has(id string) bool { return l.bundle.msgs[l.lang][id] != ni
 // It returns an error if the message is missing in this language or uses a
 // placeholder data does not hold.
 func (l *Localizer) T(id string, data map[string]any) (string, error) {
+	if p, ok := l.plain[id]; ok {
+		if s, ok := plainT(p, data); ok {
+			return s, nil
+		}
+	}
 	return l.localize(id, data, nil)
+}
+
+// plainT renders a plain message (text and {{.Field}} placeholders) as
+// text/template would, for string and int values. It reports false for a
+// missing key or another type of value: go-i18n then renders the message
+// and reports the error, so errors read the same on both paths.
+func plainT(pieces []piece, data map[string]any) (string, bool) {
+	if len(pieces) == 1 && pieces[0].field == "" {
+		return pieces[0].text, true
+	}
+	var buf [256]byte
+	out := buf[:0]
+	for _, p := range pieces {
+		if p.field == "" {
+			out = append(out, p.text...)
+			continue
+		}
+		switch v := data[p.field].(type) {
+		case string:
+			out = append(out, v...)
+		case int:
+			out = strconv.AppendInt(out, int64(v), 10)
+		default: // missing (nil), or a type text/template may print otherwise
+			return "", false
+		}
+	}
+	return string(out), true
 }
 
 // N renders the plural form of message id for count, with data; the count
