@@ -56,15 +56,12 @@ func applyProfile(c *cli.Context) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("profile: %w", err)
+		return &usageError{msg: "profile: " + err.Error(), hint: "check the file given with --profile (or OBJECTOR_PROFILE), or leave it out"}
 	}
-	var p profile
-	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(&p)
-	if err != nil {
-		return &usageError{msg: fmt.Sprintf("profile %s: %v", path, err), hint: "the profile is TOML with the keys name, email, address (a list of lines), account, lang, agent_name, agent_address (a list of lines) and agent_email"}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return &usageError{msg: fmt.Sprintf("profile %s: unknown key %s", path, und[0]), hint: "the profile knows the keys name, email, address, account, lang, agent_name, agent_address and agent_email"}
+	p, perr := parseProfile(b)
+	if perr != nil {
+		perr.msg = fmt.Sprintf("profile %s: %s", path, perr.msg)
+		return perr
 	}
 	set := func(flag, value string) error {
 		if value == "" || c.IsSet(flag) || !hasFlag(c, flag) {
@@ -79,6 +76,20 @@ func applyProfile(c *cli.Context) error {
 		}
 	}
 	return nil
+}
+
+// parseProfile decodes a profile file strictly: unknown keys are errors.
+// The error says what is wrong without the file's name.
+func parseProfile(b []byte) (profile, *usageError) {
+	var p profile
+	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(&p)
+	if err != nil {
+		return profile{}, &usageError{msg: err.Error(), hint: "the profile is TOML with the keys name, email, address (a list of lines), account, lang, agent_name, agent_address (a list of lines) and agent_email"}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return profile{}, &usageError{msg: fmt.Sprintf("unknown key %s", und[0]), hint: "the profile knows the keys name, email, address, account, lang, agent_name, agent_address and agent_email"}
+	}
+	return p, nil
 }
 
 // hasFlag reports whether the command defines the flag, so that a profile
