@@ -32,6 +32,9 @@ func writeICS(c *cli.Context, l *objector.Letter) error {
 		}
 		return err
 	}
+	if err := checkOutputDir(path); err != nil {
+		return err
+	}
 	if err := objector.WriteFile(path, buf.Bytes()); err != nil {
 		return err
 	}

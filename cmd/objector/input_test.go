@@ -94,6 +94,8 @@ func TestReportExitCodes(t *testing.T) {
 		{&objector.UnknownControllerError{ID: "linkdin"}, exitUsage, "objector controllers list"},
 		{&objector.UnsupportedLanguageError{Lang: "xx", Available: []string{"de", "en"}}, exitUsage, "--lang with one of: de, en"},
 		{fmt.Errorf("x: %w", objector.ErrNoEntity), exitNoEntity, "--controller-name"},
+		{&outputDirError{path: "out/x.pdf", dir: "out", err: os.ErrNotExist}, exitUsage, "mkdir -p out"},
+		{&usageError{msg: "unknown command \"lettre\"", hint: "run 'objector help'"}, exitUsage, "objector help"},
 		{errors.New("writing out.pdf: permission denied"), exitFailure, ""},
 	} {
 		var w bytes.Buffer

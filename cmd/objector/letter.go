@@ -115,6 +115,11 @@ Examples:
 			if err := g.Render(&buf, l, f, opt); err != nil {
 				return blameInput(c, g, err)
 			}
+			for _, path := range []string{out, c.String("ics")} {
+				if err := checkOutputDir(path); err != nil {
+					return err
+				}
+			}
 			if err := writeICS(c, l); err != nil {
 				return err
 			}

@@ -70,6 +70,14 @@ Examples:
 			followupCommand(),
 			batchCommand(),
 		},
+		// Without a command: help; with an unknown one: a usage error
+		// (urfave/cli's own would exit 3, which means something else here).
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return &usageError{msg: fmt.Sprintf("unknown command %q", c.Args().First()), hint: "run 'objector help' for the commands, for example: objector letter --help"}
+			}
+			return cli.ShowAppHelp(c)
+		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run reports errors
 	}
 }
@@ -98,6 +106,7 @@ func report(w io.Writer, err error) int {
 		efe *objector.EmailFieldError
 		nde *objector.NotDueError
 		ine *inputError
+		ode *outputDirError
 		ece cli.ExitCoder
 	)
 	switch {
@@ -152,7 +161,14 @@ func report(w io.Writer, err error) int {
 	case errors.Is(err, objector.ErrNoEntity):
 		hint("the directory does not know this company's responsible entity for your region; describe it with --controller-name, --controller-address and --controller-email")
 		return exitNoEntity
+	case errors.As(err, &ode):
+		hint("create the folder first (mkdir -p %s), or write to a folder that exists", ode.dir)
+		return exitUsage
 	case errors.As(err, &ece):
+		if strings.HasPrefix(err.Error(), "No help topic for") { // objector help bogus
+			hint("run 'objector help' for the commands, for example: objector help letter")
+			return exitUsage
+		}
 		return ece.ExitCode()
 	}
 	if strings.Contains(err.Error(), "flag provided but not defined") || strings.Contains(err.Error(), "Required flag") {

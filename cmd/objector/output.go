@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -23,8 +27,36 @@ func writeOutput(c *cli.Context, path string, render func(io.Writer) error) erro
 		_, err := c.App.Writer.Write(buf.Bytes())
 		return err
 	}
+	if err := checkOutputDir(path); err != nil {
+		return err
+	}
 	return objector.WriteFile(path, buf.Bytes())
 }
+
+// checkOutputDir returns an [*outputDirError] if the folder path is to be
+// written in does not exist.
+func checkOutputDir(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return &outputDirError{path: path, dir: dir, err: err}
+	}
+	return nil
+}
+
+// outputDirError reports an output file in a folder that does not exist.
+type outputDirError struct {
+	path, dir string
+	err       error
+}
+
+func (e *outputDirError) Error() string {
+	return fmt.Sprintf("writing %s: the folder %s does not exist", e.path, e.dir)
+}
+
+func (e *outputDirError) Unwrap() error { return e.err }
 
 // formatFromPath infers a format from an output file's extension.
 func formatFromPath(path string) string {
