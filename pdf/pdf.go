@@ -39,11 +39,11 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
 	"github.com/objector/objector/letter"
+	"github.com/objector/objector/pdf/internal/gofpdf"
 )
 
 // ErrMissingGlyph is wrapped by errors about text the embedded font cannot
@@ -72,7 +72,9 @@ type Options struct {
 // Renderer writes letters as PDF. Font data is read once when the
 // renderer is made; a Renderer is safe for concurrent use.
 type Renderer struct {
-	regular []byte
+	// regular is the Go font as gofpdf parsed it, once: its widths and
+	// font id are shared by every document, which only cuts its subset.
+	regular *gofpdf.UTF8Font
 	cover   *sfnt.Font
 	bufs    sync.Pool // *bytes.Buffer for the document before patching
 }
@@ -87,7 +89,11 @@ func NewRenderer() (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: parsing the Go font: %w", err)
 	}
-	r := &Renderer{regular: goregular.TTF, cover: f}
+	regular, err := gofpdf.ParseUTF8Font(fontFamily, "", goregular.TTF)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: parsing the Go font: %w", err)
+	}
+	r := &Renderer{regular: regular, cover: f}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	return r, nil
 }
@@ -228,12 +234,13 @@ func (d *doc) render(out *bytes.Buffer, opt Options) error {
 		pdf.SetCreator(opt.Creator, true)
 	}
 	pdf.SetDisplayMode("fullwidth", "single")
-	// gofpdf writes into the font bytes it is given: each document gets
-	// its own copy so concurrent renders do not share them. Only the
-	// regular face is embedded; bold text is drawn with a stroked
-	// outline (see bold), which halves the font work per letter.
+	// The font was parsed once by NewRenderer (our copy of gofpdf, see
+	// internal/gofpdf, shares it read-only between documents); each
+	// document cuts its own subset. Only the regular face is embedded;
+	// bold text is drawn with a stroked outline (see bold), which halves
+	// the font work per letter.
 	pdf.AliasNbPages("{nb}")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", bytes.Clone(d.r.regular))
+	pdf.AddParsedUTF8Font(d.r.regular)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: loading the font: %w", err)
 	}
