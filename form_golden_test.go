@@ -19,9 +19,15 @@ import (
 func TestFormGolden(t *testing.T) {
 	g := generator(t)
 	var cases []goldenCase
-	// English and German; translators add their language here once its
-	// form_ messages exist.
-	for _, lang := range []string{"en", "de"} {
+	// Every case in English and German; the German objection in every
+	// other language.
+	for _, lang := range g.Messages().Languages() {
+		if lang != "en" && lang != "de" {
+			req := person("DE", lang)
+			req.Account = "https://www.linkedin.com/in/erika-mustermann"
+			cases = append(cases, goldenCase{"linkedin-DE-" + lang, req})
+			continue
+		}
 		for _, res := range []string{"DE", "US-CA", "US-NY"} {
 			req := person(res, lang)
 			req.Account = "https://www.linkedin.com/in/erika-mustermann"
