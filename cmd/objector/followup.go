@@ -89,16 +89,9 @@ func followupAction(c *cli.Context, kind string) error {
 		return &usageError{msg: "--sent: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --sent 2026-09-01"}
 	}
 	out := c.String("output")
-	format := c.String("format")
-	if format == "" {
-		format = formatFromPath(out)
-	}
-	if format == "" {
-		format = "txt"
-	}
-	f, err := objector.ParseFormat(format)
+	f, err := outputFormat(c)
 	if err != nil {
-		return &usageError{msg: err.Error(), hint: "set --format to one of the formats 'objector letter --help' lists"}
+		return err
 	}
 	l, err := g.Generate(context.Background(), req)
 	var nd *objector.NotDueError

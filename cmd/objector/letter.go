@@ -86,16 +86,9 @@ Examples:
 				return err
 			}
 			out := c.String("output")
-			format := c.String("format")
-			if format == "" {
-				format = formatFromPath(out)
-			}
-			if format == "" {
-				format = "txt"
-			}
-			f, err := objector.ParseFormat(format)
+			f, err := outputFormat(c)
 			if err != nil {
-				return &usageError{msg: err.Error(), hint: "set --format to pdf, txt, eml, mailto, form, form-json or json"}
+				return err
 			}
 			if c.Bool("attach-pdf") && f != objector.FormatEML {
 				return &usageError{msg: "--attach-pdf works only with the eml format", hint: "add --format eml, or write to a file ending in .eml"}

@@ -58,6 +58,27 @@ func (e *outputDirError) Error() string {
 
 func (e *outputDirError) Unwrap() error { return e.err }
 
+// outputFormat returns the format of --format, or the one -o's extension
+// names, or txt.
+func outputFormat(c *cli.Context) (objector.Format, error) {
+	format := c.String("format")
+	if format == "" {
+		format = formatFromPath(c.String("output"))
+	}
+	if format == "" {
+		format = "txt"
+	}
+	f, err := objector.ParseFormat(format)
+	if err != nil {
+		names := make([]string, len(objector.Formats))
+		for i, f := range objector.Formats {
+			names[i] = string(f)
+		}
+		return "", &usageError{msg: err.Error(), hint: "set --format to one of " + strings.Join(names, ", ")}
+	}
+	return f, nil
+}
+
 // formatFromPath infers a format from an output file's extension.
 func formatFromPath(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
