@@ -29,6 +29,7 @@ package email
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/objector/objector/letter"
 )
@@ -151,10 +152,22 @@ func Wrap(s string, width int) string {
 		return strings.Join(lines, "\n")
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	n := 0
-	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
-	for i, w := range words {
-		wl := len([]rune(w))
+	// The words are the runs of s between spaces and tabs, as
+	// strings.FieldsFunc would split them, without the slice.
+	for i, rest := 0, s; ; i++ {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			break
+		}
+		end := strings.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		w := rest[:end]
+		rest = rest[end:]
+		wl := utf8.RuneCountInString(w)
 		if i > 0 {
 			if n+1+wl > width {
 				b.WriteByte('\n')

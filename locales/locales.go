@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	texttemplate "text/template"
 	"text/template/parse"
 	"time"
@@ -221,6 +222,42 @@ type Localizer struct {
 	bundle *Bundle
 	loc    *i18n.Localizer
 	plain  map[string][]piece // read-only; see Bundle.plain
+	// memo holds the results of Cite and of N without data, which depend
+	// only on their arguments: letters cite the same few articles and
+	// count the same few periods again and again.
+	memo memo
+}
+
+// memo is a concurrent map of rendered messages, bounded so that a
+// long-running process calling Cite with ever new citations does not grow
+// without limit (past the bound, results are simply not kept).
+type memo struct {
+	m sync.Map // memoKey → string
+	n atomic.Int64
+}
+
+const memoLimit = 4096
+
+type memoKey struct {
+	id    string
+	count int
+	cite  Citation
+}
+
+func (m *memo) get(k memoKey) (string, bool) {
+	v, ok := m.m.Load(k)
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
+}
+
+func (m *memo) put(k memoKey, s string) {
+	if m.n.Load() < memoLimit {
+		if _, loaded := m.m.LoadOrStore(k, s); !loaded {
+			m.n.Add(1)
+		}
+	}
 }
 
 // Lang returns the localizer's language.
@@ -271,6 +308,17 @@ func plainT(pieces []piece, data map[string]any) (string, bool) {
 // N renders the plural form of message id for count, with data; the count
 // is available to the message as {{.Count}}.
 func (l *Localizer) N(id string, count int, data map[string]any) (string, error) {
+	if len(data) == 0 {
+		k := memoKey{id: id, count: count}
+		if s, ok := l.memo.get(k); ok {
+			return s, nil
+		}
+		s, err := l.localize(id, map[string]any{"Count": count}, count)
+		if err == nil {
+			l.memo.put(k, s)
+		}
+		return s, err
+	}
 	d := make(map[string]any, len(data)+1)
 	for k, v := range data {
 		d[k] = v
@@ -345,5 +393,13 @@ func (l *Localizer) Cite(c Citation) (string, error) {
 	if l.bundle.msgs[Source][id] == nil {
 		return c.Text, nil
 	}
-	return l.T(id, map[string]any{"Article": c.Article, "Paragraph": c.Paragraph, "Point": c.Point})
+	k := memoKey{id: id, cite: c}
+	if s, ok := l.memo.get(k); ok {
+		return s, nil
+	}
+	s, err := l.T(id, map[string]any{"Article": c.Article, "Paragraph": c.Paragraph, "Point": c.Point})
+	if err == nil {
+		l.memo.put(k, s)
+	}
+	return s, err
 }
