@@ -8,6 +8,8 @@
 //     of appending into the font bytes, so that documents can share one
 //     font file (upstream writes zeros past the end of the table, into the
 //     caller's slice).
+//   - utf8fontfile.go, GenerateCutFont: no longer rebuilds the width
+//     table, which nothing reads after the font was added.
 //   - util.go, sliceCompress: reuses zlib writers (Reset gives the same
 //     output as a new writer) instead of allocating about 1 MiB per stream.
 //

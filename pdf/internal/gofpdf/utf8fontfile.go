@@ -669,7 +669,10 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		return nil
 	}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	// objector: upstream calls parseHMTXTable here, which only rebuilds
+	// CharWidths and DefaultWidth (a 512 KiB table); nothing reads them
+	// after the font was added, and parseLOCATable seeks for itself.
+	// utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
