@@ -39,6 +39,7 @@ type NotDueError struct {
 	Date jurisdiction.Date // the follow-up's date
 }
 
+// Error says when the original request is due and that the follow-up is early.
 func (e *NotDueError) Error() string {
 	return fmt.Sprintf("the answer to the letter of %s is due by %s; a %s dated %s is premature", e.Sent, e.Due, e.Kind, e.Date)
 }

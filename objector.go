@@ -134,6 +134,7 @@ type FieldError struct {
 	Msg   string
 }
 
+// Error names the field and what is wrong with it.
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
 // Unwrap returns [ErrInvalidRequest].

@@ -124,6 +124,7 @@ type RowError struct {
 	Err        error
 }
 
+// Error returns the row's line, controller and field with the cause.
 func (e *RowError) Error() string {
 	s := "line " + strconv.Itoa(e.Line)
 	if e.Controller != "" {

@@ -160,6 +160,7 @@ type UnknownControllerError struct {
 	Suggestions []string
 }
 
+// Error names the unknown id and the suggestions.
 func (e *UnknownControllerError) Error() string {
 	msg := fmt.Sprintf("unknown controller %q", e.ID)
 	if len(e.Suggestions) > 0 {

@@ -20,6 +20,7 @@ type FieldError struct {
 	Msg   string
 }
 
+// Error names the field and what is wrong with it.
 func (e *FieldError) Error() string { return "email: " + e.Field + ": " + e.Msg }
 
 // Unwrap returns [ErrInvalid].

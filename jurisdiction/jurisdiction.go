@@ -244,6 +244,7 @@ type UnknownResidenceError struct {
 	Suggestions []string
 }
 
+// Error names the unknown code and the suggestions.
 func (e *UnknownResidenceError) Error() string {
 	msg := fmt.Sprintf("unknown residence %q", e.Code)
 	if len(e.Suggestions) > 0 {

@@ -50,6 +50,7 @@ type UnsupportedLanguageError struct {
 	Available []string
 }
 
+// Error names the language and the languages that have messages.
 func (e *UnsupportedLanguageError) Error() string {
 	return fmt.Sprintf("no messages in language %q (available: %s)", e.Lang, strings.Join(e.Available, ", "))
 }
