@@ -301,16 +301,21 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 		return lang, note, nil
 	}
 	// The default: the first official language of the residence that has
-	// messages, saying so when it is not the first one.
+	// messages of its own, saying so when it is not the first one; only if
+	// none has, the closest match (Nynorsk finds Bokmål).
 	for i, official := range a.Languages {
-		lang, _, err := g.msgs.Match(official)
-		if err != nil {
-			continue
+		if lang, exact, err := g.msgs.Match(official); err == nil && exact {
+			if i > 0 {
+				note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i], ", "), lang, a.Residence)
+			}
+			return lang, note, nil
 		}
-		if i > 0 || lang != official {
-			note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i+1], ", "), lang, a.Residence)
+	}
+	for _, official := range a.Languages {
+		if lang, _, err := g.msgs.Match(official); err == nil {
+			note = fmt.Sprintf("no messages in %s; writing in %s, the closest language that has them (choose another with --lang)", strings.Join(a.Languages, ", "), lang)
+			return lang, note, nil
 		}
-		return lang, note, nil
 	}
 	return "", "", &locales.UnsupportedLanguageError{Lang: strings.Join(a.Languages, ", "), Available: g.msgs.Languages()}
 }
