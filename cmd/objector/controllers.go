@@ -15,9 +15,6 @@ import (
 )
 
 func controllersCommand() *cli.Command {
-	format := func() cli.Flag {
-		return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "table or json", Value: "table", EnvVars: envs("format")}
-	}
 	return &cli.Command{
 		Name:  "controllers",
 		Usage: "list the companies in the directory, or show one",
@@ -26,7 +23,7 @@ func controllersCommand() *cli.Command {
 				Name:      "list",
 				Usage:     "list every company with its aliases",
 				UsageText: "objector controllers list [--format table|json]",
-				Flags:     []cli.Flag{format()},
+				Flags:     tableFlags(),
 				Action: func(c *cli.Context) error {
 					if err := noTrailingFlags(c); err != nil {
 						return err
@@ -35,26 +32,29 @@ func controllersCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
+					asJSON, err := tableOrJSON(c)
+					if err != nil {
+						return err
+					}
 					recs := g.Controllers().Records()
-					switch c.String("format") {
-					case "json":
-						return writeJSON(c.App.Writer, recs)
-					case "table":
-						tw := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', 0)
+					return writeOutput(c, c.String("output"), func(w io.Writer) error {
+						if asJSON {
+							return writeJSON(w, recs)
+						}
+						tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 						fmt.Fprintln(tw, "ID\tNAME\tALIASES\tREGIONS")
 						for _, r := range recs {
 							fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, strings.Join(r.Aliases, ", "), regionsOf(r))
 						}
 						return tw.Flush()
-					}
-					return &usageError{msg: fmt.Sprintf("unknown format %q", c.String("format")), hint: "use --format table or --format json"}
+					})
 				},
 			},
 			{
 				Name:      "show",
 				Usage:     "show one company's entities, contacts, settings, forms and AI-training timeline",
 				UsageText: "objector controllers show [--format table|json] ID",
-				Flags:     []cli.Flag{format()},
+				Flags:     tableFlags(),
 				Action: func(c *cli.Context) error {
 					if err := noTrailingFlags(c); err != nil {
 						return err
@@ -70,13 +70,16 @@ func controllersCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					switch c.String("format") {
-					case "json":
-						return writeJSON(c.App.Writer, r)
-					case "table":
-						return showRecord(c.App.Writer, r)
+					asJSON, err := tableOrJSON(c)
+					if err != nil {
+						return err
 					}
-					return &usageError{msg: fmt.Sprintf("unknown format %q", c.String("format")), hint: "use --format table or --format json"}
+					return writeOutput(c, c.String("output"), func(w io.Writer) error {
+						if asJSON {
+							return writeJSON(w, r)
+						}
+						return showRecord(w, r)
+					})
 				},
 			},
 		},

@@ -15,11 +15,9 @@ func jurisdictionsCommand() *cli.Command {
 		Name:      "jurisdictions",
 		Usage:     "list every residence code with its regime and law",
 		UsageText: "objector jurisdictions [--as-of DATE] [--format table|json]",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "as-of", Usage: "the `DATE` (YYYY-MM-DD); default today", EnvVars: envs("as-of")},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "table or json", Value: "table", EnvVars: envs("format")},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-		},
+		}, tableFlags()...),
 		Action: func(c *cli.Context) error {
 			if err := noTrailingFlags(c); err != nil {
 				return err
@@ -28,9 +26,9 @@ func jurisdictionsCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			format := c.String("format")
-			if format != "table" && format != "json" {
-				return &usageError{msg: fmt.Sprintf("unknown format %q", format), hint: "use --format table or --format json"}
+			asJSON, err := tableOrJSON(c)
+			if err != nil {
+				return err
 			}
 			g, err := objector.Default()
 			if err != nil {
@@ -45,7 +43,7 @@ func jurisdictionsCommand() *cli.Command {
 				all = append(all, a)
 			}
 			return writeOutput(c, c.String("output"), func(w io.Writer) error {
-				if format == "json" {
+				if asJSON {
 					return writeJSON(w, all)
 				}
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

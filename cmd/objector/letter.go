@@ -101,6 +101,9 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if sig != nil && f != objector.FormatPDF && !(f == objector.FormatEML && c.Bool("attach-pdf")) {
+				fmt.Fprintf(c.App.ErrWriter, "objector: note: --signature appears only in PDF output (and in the PDF --attach-pdf adds to an eml)\n")
+			}
 			// Render first: bad input must leave no file behind, not even
 			// the calendar.
 			var buf bytes.Buffer

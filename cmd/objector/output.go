@@ -93,3 +93,25 @@ func formatFromPath(path string) string {
 	}
 	return ""
 }
+
+// tableFlags are the output flags of the commands that print a table or
+// JSON: --format table|json and -o FILE.
+func tableFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "`FORMAT`: table or json", Value: "table", EnvVars: envs("format")},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
+	}
+}
+
+// tableOrJSON reports whether --format asks for JSON, or returns a usage
+// error for anything but table or json.
+func tableOrJSON(c *cli.Context) (bool, error) {
+	switch f := c.String("format"); f {
+	case "json":
+		return true, nil
+	case "table":
+		return false, nil
+	default:
+		return false, &usageError{msg: fmt.Sprintf("unknown format %q", f), hint: "use --format table or --format json"}
+	}
+}

@@ -24,13 +24,11 @@ authority. With --controller, also the responsible entity for that region.
 Examples:
   objector rights --residence DE
   objector rights --residence US-TX --as-of 2024-06-30 --format json`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "residence", Aliases: []string{"r"}, Usage: "ISO 3166 `CODE` such as DE or US-CA", EnvVars: envs("residence")},
 			&cli.StringFlag{Name: "controller", Aliases: []string{"c"}, Usage: "also show this company's responsible entity", EnvVars: envs("controller")},
 			&cli.StringFlag{Name: "as-of", Usage: "the `DATE` (YYYY-MM-DD); default today", EnvVars: envs("as-of")},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "table or json", Value: "table", EnvVars: envs("format")},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-		},
+		}, tableFlags()...),
 		Action: func(c *cli.Context) error {
 			if err := noTrailingFlags(c); err != nil {
 				return err
@@ -60,12 +58,12 @@ Examples:
 					return err
 				}
 			}
-			format := c.String("format")
-			if format != "table" && format != "json" {
-				return &usageError{msg: fmt.Sprintf("unknown format %q", format), hint: "use --format table or --format json"}
+			asJSON, err := tableOrJSON(c)
+			if err != nil {
+				return err
 			}
 			return writeOutput(c, c.String("output"), func(w io.Writer) error {
-				if format == "json" {
+				if asJSON {
 					return writeJSON(w, a)
 				}
 				return rightsTable(w, a, entity)
