@@ -36,7 +36,6 @@ import (
 	"net/mail"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -213,11 +212,12 @@ func (g *Generator) Controllers() *controllers.Directory { return g.dir }
 // Messages returns the generator's message bundle.
 func (g *Generator) Messages() *locales.Bundle { return g.msgs }
 
-// Generate builds the letter for req. Errors wrap [ErrInvalidRequest]
-// (with a [*FieldError]), jurisdiction.ErrUnknownResidence,
-// controllers.ErrUnknownController, controllers.ErrNoEntity or
-// locales.ErrUnsupportedLanguage, so callers can tell the person what to
-// change.
+// Generate builds the letter for req: the first letter, or with req.Kind a
+// reminder or a complaint about it. Errors wrap [ErrInvalidRequest] (with
+// a [*FieldError] naming the field), [ErrUnknownResidence],
+// [ErrUnknownController], [ErrNoEntity], [ErrUnsupportedLanguage],
+// [ErrNoAuthority], or are a [*NotDueError], so callers can tell the
+// person what to change.
 func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -225,11 +225,9 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	if err := validate(&req); err != nil {
 		return nil, err
 	}
-	asOf := req.AsOf
-	if asOf.IsZero() {
-		asOf = jurisdiction.Day(time.Now().UTC())
-	} else {
-		asOf = jurisdiction.Day(asOf.Time)
+	asOf := Today()
+	if !req.AsOf.IsZero() {
+		asOf = Day(req.AsOf.Time)
 	}
 	a, err := g.rules.Resolve(req.Residence, asOf)
 	if err != nil {
