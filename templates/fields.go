@@ -83,9 +83,26 @@ func (v *view) Has(id string) bool { return v.rights[id] }
 func (v *view) T(id string) (string, error) {
 	s, err := v.loc.T(id, v.fields)
 	if err == nil {
+		s = collapseDots(s, v.fields)
 		v.used = append(v.used, unit{id: id, text: s})
 	}
 	return s, err
+}
+
+// nameFields are the placeholders that hold names, which may end in a
+// period: "X Corp.", "Amazon Europe Core S.à r.l.".
+var nameFields = []string{"Entity", "Company", "AuthorityName", "AgentName", "Name"}
+
+// collapseDots keeps a name that ends in a period from doubling the period
+// of the sentence it ends ("… with X Corp.." becomes "… with X Corp."), in
+// every language, whatever the message's word order.
+func collapseDots(s string, fields map[string]any) string {
+	for _, k := range nameFields {
+		if n, _ := fields[k].(string); strings.HasSuffix(n, ".") {
+			s = strings.ReplaceAll(s, n+".", n)
+		}
+	}
+	return s
 }
 
 // Cite renders a citation in the letter's language, with no-break spaces

@@ -76,6 +76,7 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 			v.fields[k] = x
 		}
 		s, err := loc.T(id, v.fields)
+		s = collapseDots(s, v.fields)
 		for _, f := range saved {
 			if f.had {
 				v.fields[f.key] = f.val
