@@ -61,20 +61,7 @@ func followupSubcommand(kind, usage, description string) *cli.Command {
 }
 
 func followupAction(c *cli.Context, kind string) error {
-	if err := noTrailingFlags(c); err != nil {
-		return err
-	}
-	if c.Args().Len() > 0 {
-		return &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: "followup " + kind + " takes flags only; quote values with spaces"}
-	}
-	if err := checkLayout(c); err != nil {
-		return err
-	}
-	g, err := generator(c)
-	if err != nil {
-		return err
-	}
-	req, err := requestFromFlags(c)
+	g, req, err := prepare(c)
 	if err != nil {
 		return err
 	}

@@ -68,20 +68,7 @@ Examples:
 		),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
-			if err := noTrailingFlags(c); err != nil {
-				return err
-			}
-			if c.Args().Len() > 0 {
-				return &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: "letter takes flags only; quote values with spaces"}
-			}
-			if err := checkLayout(c); err != nil {
-				return err
-			}
-			g, err := generator(c)
-			if err != nil {
-				return err
-			}
-			req, err := requestFromFlags(c)
+			g, req, err := prepare(c)
 			if err != nil {
 				return err
 			}
@@ -135,6 +122,26 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// prepare checks the arguments and layout flags of a letter-writing
+// command and returns the generator and the request its flags describe.
+func prepare(c *cli.Context) (*objector.Generator, objector.Request, error) {
+	if err := noTrailingFlags(c); err != nil {
+		return nil, objector.Request{}, err
+	}
+	if c.Args().Len() > 0 {
+		return nil, objector.Request{}, &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: c.Command.FullName() + " takes flags only; quote values with spaces"}
+	}
+	if err := checkLayout(c); err != nil {
+		return nil, objector.Request{}, err
+	}
+	g, err := generator(c)
+	if err != nil {
+		return nil, objector.Request{}, err
+	}
+	req, err := requestFromFlags(c)
+	return g, req, err
 }
 
 // generator returns the default generator, or one whose directory includes
