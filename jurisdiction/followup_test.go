@@ -90,8 +90,10 @@ func TestComplaint(t *testing.T) {
 		{residence: "IE", asOf: "2019-01-01", cite: "Art. 77(1) GDPR"},
 		{residence: "GB", asOf: "2020-06-01", cite: "Art. 77(1) GDPR"}, // EU GDPR until 2020-12-31
 		{residence: "GB", asOf: "2023-06-01", cite: "Art. 77 UK GDPR"},
-		{residence: "GB", asOf: "2026-06-18", cite: "Art. 77 UK GDPR"},
-		{residence: "GB", asOf: "2026-06-19", cite: "Art. 77 UK GDPR", controllerFirst: "s. 164A Data Protection Act 2018"},
+		// From 2026-02-05 no provision is cited: Art. 77 UK GDPR may have been
+		// omitted on 2026-06-19 (DUAA Sch. 10) and its successor is unconfirmed.
+		{residence: "GB", asOf: "2026-06-18", cite: ""},
+		{residence: "GB", asOf: "2026-06-19", cite: "", controllerFirst: "s. 164A Data Protection Act 2018"},
 		{residence: "CH", asOf: "2026-11-24", reportOnly: true},
 		{residence: "US-CA", asOf: "2026-11-24", none: true},
 		{residence: "US-NY", asOf: "2026-11-24", none: true},
