@@ -100,6 +100,9 @@ func followupAction(c *cli.Context, kind string) error {
 	if l.LangNote != "" {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
 	}
+	if cp := l.Assessment.Complaint; kind == objector.KindComplaint && cp != nil && cp.ControllerFirst != nil {
+		fmt.Fprintf(c.App.ErrWriter, "objector: note: this complaint says you complained to the company first (%s); that is the reminder, so send 'objector followup reminder' and wait for its answer before you send the complaint\n", cp.ControllerFirst.Text)
+	}
 	err = writeOutput(c, out, func(w io.Writer) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})
