@@ -4,9 +4,10 @@ package suggest
 
 import "sort"
 
-// Closest returns up to n names from known within distance maxDist of key,
-// nearest first, ties in alphabetical order. A name that contains key or is
-// contained in it counts as distance 1 at most.
+// Closest returns up to n names from known within distance maxDist of key
+// and as near as the nearest one, in alphabetical order: "DX" suggests DE
+// and DK, not AT. A name that contains key or is contained in it counts as
+// distance 1 at most.
 func Closest(key string, known []string, maxDist, n int) []string {
 	type cand struct {
 		name string
@@ -29,7 +30,7 @@ func Closest(key string, known []string, maxDist, n int) []string {
 		return cands[i].name < cands[j].name
 	})
 	var out []string
-	for i := 0; i < len(cands) && len(out) < n; i++ {
+	for i := 0; i < len(cands) && len(out) < n && cands[i].dist == cands[0].dist; i++ {
 		out = append(out, cands[i].name)
 	}
 	return out

@@ -12,7 +12,7 @@ func TestClosest(t *testing.T) {
 		max  int
 		want []string
 	}{
-		{"DX", 2, []string{"DE", "DK", "FR"}},
+		{"DX", 2, []string{"DE", "DK"}}, // not FR, which is further
 		{"US-CQ", 2, []string{"US-CA", "US-CO"}},
 		{"linkdin", 2, []string{"linkedin"}},
 		{"linked", 1, []string{"linkedin"}}, // a prefix counts as distance 1
