@@ -1,14 +1,16 @@
 // Package objector turns a person's privacy rights into a letter a company
 // has to answer: an objection under GDPR Art. 21 and its equivalents, an
 // opt-out request under a US state law, or, where no law applies, an honest
-// courtesy request.
+// courtesy request that claims none.
 //
 // # Generating a letter
 //
 // [Generate] takes a [Request] (who writes, where they live, to which
-// company, about which uses of their data) and returns a [Letter]: the
-// structured document with the legal [jurisdiction.Assessment] that
-// produced it. [Generator.Render] writes it as PDF, plain text or JSON.
+// company, about which uses of their data, on which date) and returns a
+// [Letter]: the structured document with the legal [Assessment] that
+// produced it. [Generator.Render] writes it in one of [Formats]: PDF to
+// post, plain text, an .eml draft, a mailto: URL, the text for the
+// company's own web form, or JSON.
 //
 //	l, err := objector.Generate(ctx, objector.Request{
 //		Controller: "linkedin",
@@ -18,13 +20,29 @@
 //		AsOf:       jurisdiction.MustDate("2026-11-24"),
 //	})
 //
+// # Follow-ups
+//
+// When the company does not answer by the due date, a [Request] with Kind
+// [KindReminder] and Sent (the first letter's date) writes a reminder that
+// cites the first letter's reference and deadline, and [KindComplaint] a
+// complaint to the supervisory authority. [WriteCalendar] writes
+// the due date as an iCalendar event.
+//
+// # Many letters
+//
+// Package batch streams rows from CSV or JSONL through a [Generator],
+// optionally on the persons' behalf ([Agent]), and reports bad rows
+// without stopping. [WriteFile] is how every output file is written:
+// atomically and readable by its owner only.
+//
 // # Data
 //
 // The law (package jurisdiction), the companies (package controllers), the
 // wording (package locales) and the letter structure (package templates)
 // are data files embedded in their packages. A [Generator] made with [New]
 // prepares them once and is safe for concurrent use; embedders can pass
-// their own through [Config].
+// their own through [Config] or add company records with
+// [Generator.WithControllers].
 //
 // objector never opens a network connection and never logs personal data.
 package objector
