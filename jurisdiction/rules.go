@@ -290,7 +290,7 @@ func (r *Rules) Place(code string) (*Place, error) {
 	if p, ok := r.places[c]; ok {
 		return p, nil
 	}
-	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, 2, 3)}
+	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, maxDistance(c), 3)}
 }
 
 // Subdivisions returns the codes of the places whose parent is code, sorted.
@@ -414,4 +414,14 @@ func appendUnique(list []string, s ...string) []string {
 		}
 	}
 	return list
+}
+
+// maxDistance is how far a suggestion may be from a mistyped code: one
+// edit for a two-letter country code (XX is no typo of AT), two for a
+// subdivision such as US-CQ.
+func maxDistance(code string) int {
+	if len(code) <= 3 {
+		return 1
+	}
+	return 2
 }
