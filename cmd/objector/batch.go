@@ -201,7 +201,7 @@ func runBatch(c *cli.Context) error {
 			hint = "add --report failures.csv to list every failed row; " + hint
 		}
 		fmt.Fprintf(stderr, "objector: hint: %s\n", hint)
-		return cli.Exit(fmt.Sprintf("%d letters or rows failed, %d letters written", sum.Failed, sum.Written), exitPartial)
+		return cli.Exit(fmt.Sprintf("%s failed, %s written", plural(sum.Failed, "letter or row", "letters or rows"), plural(sum.Written, "letter", "letters")), exitPartial)
 	}
 	return nil
 }
@@ -295,4 +295,12 @@ func unjoin(err error) []error {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// plural writes n with the singular or plural noun: "1 letter", "2 letters".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

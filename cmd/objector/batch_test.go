@@ -28,7 +28,7 @@ func TestBatchCommand(t *testing.T) {
 	if code := run(args, strings.NewReader(""), &stdout, &stderr); code != exitPartial {
 		t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitPartial, stderr.String())
 	}
-	for _, want := range []string{"3 written, 0 skipped, 1 failed", "line 3 (linkedin): email: is not a valid email address", "error: 1 letters or rows failed"} {
+	for _, want := range []string{"3 written, 0 skipped, 1 failed", "line 3 (linkedin): email: is not a valid email address", "error: 1 letter or row failed, 3 letters written"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 		}
