@@ -47,7 +47,7 @@ Examples:
   objector batch --input people.csv --out letters --resume
   cat people.jsonl | objector batch --input - --input-format jsonl --out letters
   objector batch --input people.csv --out letters --followup reminder --format pdf`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "the rows: a .csv or .jsonl `FILE`, or - for standard input", EnvVars: envs("input")},
 			&cli.StringFlag{Name: "input-format", Usage: "the input's `FORMAT`: csv or jsonl (default: from the file's extension)", EnvVars: envs("input-format")},
 			&cli.StringFlag{Name: "out", Usage: "the `DIR` the letters are written to (created if missing)", EnvVars: envs("out")},
@@ -59,14 +59,11 @@ Examples:
 			&cli.BoolFlag{Name: "resume", Usage: "skip letters whose files exist already (after an interrupted run)", EnvVars: envs("resume")},
 			&cli.StringFlag{Name: "report", Usage: "write the failed rows to this CSV `FILE` (line, row, controller, field, error; no personal data)", EnvVars: envs("report")},
 			&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD) for every letter (default: today, fixed for the run and kept in DIR for --resume)", EnvVars: envs("as-of")},
-			&cli.StringFlag{Name: "agent-name", Usage: "send every letter on the person's behalf as this agent `NAME`", EnvVars: envs("agent-name")},
-			&cli.StringFlag{Name: "agent-address", Usage: "the agent's postal `ADDRESS` (lines separated by ; or commas)", EnvVars: envs("agent-address")},
-			&cli.StringFlag{Name: "agent-email", Usage: "the agent's `EMAIL` address for replies", EnvVars: envs("agent-email")},
 			&cli.StringFlag{Name: "controllers", Usage: "a TOML `FILE` or folder of controller records that add to or override the directory", EnvVars: envs("controllers")},
 			&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
 			&cli.StringFlag{Name: "profile", Usage: "profile `FILE` with agent_name, agent_address, agent_email (default: $XDG_CONFIG_HOME/objector/profile.toml)", EnvVars: envs("profile")},
-		},
+		}, agentFlags("send every letter")...),
 		Before: applyProfile,
 		Action: runBatch,
 	}
@@ -251,17 +248,11 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		}
 		opts.AsOf = d
 	}
-	if name, addr, email := c.String("agent-name"), c.String("agent-address"), c.String("agent-email"); name != "" || addr != "" || email != "" {
-		if strings.TrimSpace(name) == "" {
-			return opts, &usageError{msg: "--agent-address or --agent-email without --agent-name", hint: "name the agent with --agent-name (or agent_name in the profile)"}
-		}
-		opts.Agent = &objector.Agent{Name: name, Address: splitLines(addr, true), Email: strings.TrimSpace(email)}
-		if opts.Agent.Email != "" {
-			if err := objector.CheckEmail(opts.Agent.Email); err != nil {
-				return opts, &usageError{msg: "--agent-email: " + err.Error(), hint: "give the agent's address as name@example.org"}
-			}
-		}
+	agent, err := agentFromFlags(c)
+	if err != nil {
+		return opts, err
 	}
+	opts.Agent = agent
 	g, err := generator(c)
 	if err != nil {
 		return opts, err

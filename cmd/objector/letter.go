@@ -57,7 +57,7 @@ Examples:
       --residence DE --name "Erika Mustermann" --email erika@example.org -o brief.pdf
   objector letter -c linkedin -r DE --name "Erika Mustermann" --email erika@example.org \
       --attach-pdf -o widerspruch.eml`,
-		Flags: append(letterFlags(),
+		Flags: append(append(letterFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt, eml, mailto, form, form-json or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
 			&cli.BoolFlag{Name: "attach-pdf", Usage: "eml: attach the PDF of the letter to the email draft", EnvVars: envs("attach-pdf")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
@@ -65,11 +65,14 @@ Examples:
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
 			encloseFlag(), signatureFlag(),
 			icsFlag(),
-		),
+		), agentFlags("send the letter")...),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
 			g, req, err := prepare(c)
 			if err != nil {
+				return err
+			}
+			if req.Agent, err = agentFromFlags(c); err != nil {
 				return err
 			}
 			out := c.String("output")
@@ -122,6 +125,35 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// agentFlags are the flags of an agent who sends letters on the person's
+// behalf; what names what the agent sends ("send the letter").
+func agentFlags(what string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "agent-name", Usage: what + " on the person's behalf as this agent `NAME`", EnvVars: envs("agent-name")},
+		&cli.StringFlag{Name: "agent-address", Usage: "the agent's postal `ADDRESS` (lines separated by ; or commas)", EnvVars: envs("agent-address")},
+		&cli.StringFlag{Name: "agent-email", Usage: "the agent's `EMAIL` address for replies", EnvVars: envs("agent-email")},
+	}
+}
+
+// agentFromFlags returns the agent the flags (or the profile) describe,
+// or nil.
+func agentFromFlags(c *cli.Context) (*objector.Agent, error) {
+	name, addr, email := c.String("agent-name"), c.String("agent-address"), c.String("agent-email")
+	if name == "" && addr == "" && email == "" {
+		return nil, nil
+	}
+	if strings.TrimSpace(name) == "" {
+		return nil, &usageError{msg: "--agent-address or --agent-email without --agent-name", hint: "name the agent with --agent-name (or agent_name in the profile)"}
+	}
+	a := &objector.Agent{Name: name, Address: splitLines(addr, true), Email: strings.TrimSpace(email)}
+	if a.Email != "" {
+		if err := objector.CheckEmail(a.Email); err != nil {
+			return nil, &usageError{msg: "--agent-email: " + err.Error(), hint: "give the agent's address as name@example.org"}
+		}
+	}
+	return a, nil
 }
 
 // prepare checks the arguments and layout flags of a letter-writing
