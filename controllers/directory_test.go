@@ -399,17 +399,7 @@ func TestParseRejects(t *testing.T) {
 		t.Errorf("record without entity but with notes: %v", err)
 	}
 	// A form whose URL is http fails too.
-	form := userNew + `
-[[form]]
-id = "f"
-name = "Form"
-url = "http://example.org/form"
-purposes = ["ai-training"]
-regions = ["eu"]
-effective_from = 2020-01-01
-source = "https://example.org/privacy"
-checked = 2026-01-01
-`
+	form := formRecord("http://example.org/form")
 	if _, err := controllers.Parse([]byte(form)); err == nil || !strings.Contains(err.Error(), "https") {
 		t.Errorf("http form url: err = %v", err)
 	}

@@ -55,19 +55,25 @@ func TestFormFields(t *testing.T) {
 	}
 }
 
-// TestFormFieldRejects feeds Parse forms with malformed field lists.
-func TestFormFieldRejects(t *testing.T) {
-	form := userNew + `
+// formRecord returns a valid user record with one form at url and no
+// fields yet.
+func formRecord(url string) string {
+	return userNew + `
 [[form]]
 id = "f"
 name = "Form"
-url = "https://example.org/form"
+url = "` + url + `"
 purposes = ["ai-training"]
 regions = ["eu"]
 effective_from = 2020-01-01
 source = "https://example.org/privacy"
 checked = 2026-01-01
 `
+}
+
+// TestFormFieldRejects feeds Parse forms with malformed field lists.
+func TestFormFieldRejects(t *testing.T) {
+	form := formRecord("https://example.org/form")
 	statement := "\n[[form.field]]\nid = \"statement\"\nlabel = \"Your request\"\nkind = \"freetext\"\nfill = \"statement\"\n"
 	if _, err := controllers.Parse([]byte(form + statement)); err != nil {
 		t.Fatalf("a well-formed form does not parse: %v", err)
