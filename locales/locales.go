@@ -29,11 +29,11 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed active.*.toml
+//go:embed *.toml
 var embedded embed.FS
 
 // Data is the embedded message files. Pass another fs.FS holding
-// active.<lang>.toml files to [Load] to use messages of your own.
+// <topic>.<lang>.toml files to [Load] to use messages of your own.
 var Data fs.FS = embedded
 
 // Source is the language every other message file is checked against.
@@ -110,11 +110,13 @@ func plainPieces(src string) (pieces []piece, ok bool) {
 	return pieces, true
 }
 
-// Load builds a bundle from the active.<lang>.toml files in fsys. The
-// English file must be present; it is the source the others are checked
-// against by the tests.
+// Load builds a bundle from the <topic>.<lang>.toml files in fsys, such
+// as active.de.toml and reply.de.toml: a language's messages may be split
+// by topic, and an id may stand in only one of its files. The English
+// active.en.toml must be present; English is the source the others are
+// checked against by the tests.
 func Load(fsys fs.FS) (*Bundle, error) {
-	files, err := fs.Glob(fsys, "active.*.toml")
+	files, err := fs.Glob(fsys, "*.*.toml")
 	if err != nil {
 		return nil, err
 	}
@@ -136,12 +138,23 @@ func Load(fsys fs.FS) (*Bundle, error) {
 			return nil, fmt.Errorf("locales: %s: %w", name, err)
 		}
 		lang := mf.Tag.String()
-		if want := strings.TrimSuffix(strings.TrimPrefix(path.Base(name), "active."), ".toml"); lang != want {
+		base := strings.TrimSuffix(path.Base(name), ".toml")
+		if want := base[strings.IndexByte(base, '.')+1:]; lang != want {
 			return nil, fmt.Errorf("locales: %s: language tag %q must be written as %q", name, want, lang)
 		}
-		m := map[string]*i18n.Message{}
-		plain := map[string][]piece{}
+		m := b.msgs[lang]
+		plain := b.plain[lang]
+		if m == nil {
+			m = map[string]*i18n.Message{}
+			plain = map[string][]piece{}
+			b.msgs[lang] = m
+			b.plain[lang] = plain
+			b.langs = append(b.langs, lang)
+		}
 		for _, msg := range mf.Messages {
+			if _, dup := m[msg.ID]; dup {
+				return nil, fmt.Errorf("locales: %s: message %q is defined in another %s file too", name, msg.ID, lang)
+			}
 			m[msg.ID] = msg
 			b.ids[lang] = append(b.ids[lang], msg.ID)
 			if msg.Other != "" && msg.LeftDelim == "" && msg.RightDelim == "" {
@@ -151,9 +164,6 @@ func Load(fsys fs.FS) (*Bundle, error) {
 			}
 		}
 		sort.Strings(b.ids[lang])
-		b.msgs[lang] = m
-		b.plain[lang] = plain
-		b.langs = append(b.langs, lang)
 	}
 	if b.msgs[Source] == nil {
 		return nil, fmt.Errorf("locales: active.%s.toml is missing", Source)

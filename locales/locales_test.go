@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"text/template"
 	"text/template/parse"
 
@@ -238,5 +239,26 @@ func TestMissingKeyIsError(t *testing.T) {
 	}
 	if _, err := loc.T("no_such_message", nil); err == nil {
 		t.Error("a missing message gave no error")
+	}
+}
+
+// TestLoadTopicFiles checks that a language's messages may be split into
+// topic files and that an id defined twice is refused.
+func TestLoadTopicFiles(t *testing.T) {
+	en := "[hello]\nother = \"Hello\"\n"
+	fsys := fstest.MapFS{
+		"active.en.toml": &fstest.MapFile{Data: []byte(en)},
+		"reply.en.toml":  &fstest.MapFile{Data: []byte("[bye]\nother = \"Bye\"\n")},
+	}
+	b, err := locales.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.IDs("en"); len(got) != 2 || got[0] != "bye" || got[1] != "hello" {
+		t.Errorf("IDs(en) = %v, want [bye hello]", got)
+	}
+	fsys["more.en.toml"] = &fstest.MapFile{Data: []byte(en)}
+	if _, err := locales.Load(fsys); err == nil || !strings.Contains(err.Error(), `"hello"`) {
+		t.Errorf("Load with a duplicate id: err = %v, want one naming \"hello\"", err)
 	}
 }
