@@ -136,10 +136,10 @@ type Authority struct {
 	// other languages it uses (keyed by BCP 47 tag: "sv", "fr", "en").
 	Name    string            `toml:"name" json:"name"`
 	Names   map[string]string `toml:"names" json:"names,omitempty"`
-	URL     string   `toml:"url" json:"url"`
-	Address []string `toml:"address" json:"address,omitempty"`
-	Email   string   `toml:"email" json:"email,omitempty"`
-	Source  string   `toml:"source" json:"source,omitempty"`
+	URL     string            `toml:"url" json:"url"`
+	Address []string          `toml:"address" json:"address,omitempty"`
+	Email   string            `toml:"email" json:"email,omitempty"`
+	Source  string            `toml:"source" json:"source,omitempty"`
 }
 
 // NameIn returns the authority's official name in lang ("fr-CH" finds
