@@ -244,7 +244,7 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		v.AI = string(ai.Status)
 	}
 	if in.Company != nil {
-		if settings := in.Company.SettingsFor(a.Region, in.Date, ordered); len(settings) > 0 {
+		if settings := in.Company.SettingsAt(a.Region, a.Residence, in.Date, ordered); len(settings) > 0 {
 			s := settings[0]
 			v.Setting = true
 			f["Setting"] = s.Name

@@ -147,7 +147,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 
 	var ai *controllers.AITraining
 	if in.Company != nil {
-		ai = in.Company.AI(a.Region, in.Date)
+		ai = in.Company.AIAt(a.Region, a.Residence, in.Date)
 	}
 	purposes := in.Purposes
 	if purposes == nil {
