@@ -218,7 +218,13 @@ type piece struct {
 	rank      int
 	sentences []string
 	kept      int // how many of sentences are kept
+	least     int // how many sentences a message of rank core keeps
 }
+
+// leastSentences says how many sentences of a core message stay: the
+// grounds are a sentence that introduces them and the person's reason, of
+// which at least the first sentence stays.
+var leastSentences = map[string]int{"objection_grounds": 2}
 
 // freeText turns the letter's subject and body into a statement. Each
 // paragraph is matched to the messages the template rendered (v.used) to
@@ -246,7 +252,7 @@ func freeText(subject string, body []string, v *view) *statement {
 			} else if v.Extension != "" && strings.HasPrefix(rest, v.Extension) {
 				id, text = "extension", v.Extension
 			}
-			pieces = append(pieces, &piece{rank: rankOf(id), sentences: Sentences(text)})
+			pieces = append(pieces, &piece{rank: rankOf(id), sentences: Sentences(text), least: max(1, leastSentences[id])})
 			rest = rest[len(text):]
 		}
 		add(pieces)
@@ -291,7 +297,7 @@ type cutResult struct {
 // important messages go, then whole messages below rank core, least
 // important first; then what was left out is put back, most important
 // first, wherever it still fits. Messages of rank keep stay whole and
-// those of rank core keep their first sentence; if that alone is too
+// those of rank core keep their first sentences (see leastSentences); if that alone is too
 // long, complete is false and the core messages go too, or, if the rest
 // is still too long, the text ends after the last whole sentence that
 // fits.
@@ -322,7 +328,7 @@ func (st *statement) cut(max int) cutResult {
 		return cutResult{text: st.text(), shortened: true, complete: true}
 	}
 	for _, p := range order { // later sentences first
-		for p.kept > 1 {
+		for p.kept > p.least {
 			if p.kept--; fits() {
 				return done()
 			}

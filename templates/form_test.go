@@ -107,9 +107,9 @@ func TestCut(t *testing.T) {
 		residence, lang string
 		essentials      []string
 	}{
-		{"DE", "de", []string{"Art. 21 Abs. 1 DSGVO", "Erika Mustermann", "erika@example.org", "https://www.linkedin.com/in/erika-mustermann", "künstlicher Intelligenz", "24. Dezember 2026", "Meine Gründe"}},
-		{"DE", "en", []string{"Art. 21(1) GDPR", "Erika Mustermann", "erika@example.org", "artificial intelligence", "24 December 2026", "My grounds"}},
-		{"US-CA", "en", []string{"California Consumer Privacy Act", "Erika Mustermann", "15 December 2026", "I ask you not to use my personal information for training", "does not expressly grant"}},
+		{"DE", "de", []string{"Art. 21 Abs. 1 DSGVO", "Erika Mustermann", "erika@example.org", "https://www.linkedin.com/in/erika-mustermann", "künstlicher Intelligenz", "24. Dezember 2026", "Mein Widerspruch beruht auf Gründen", "Ich habe mein Profil"}},
+		{"DE", "en", []string{"Art. 21(1) GDPR", "Erika Mustermann", "erika@example.org", "artificial intelligence", "24 December 2026", "My objection rests on grounds", "I shared my profile"}},
+		{"US-CA", "en", []string{"California Consumer Privacy Act", "Erika Mustermann", "15 December 2026", "I ask you not to use my personal information for the following purposes: training", "does not expressly grant"}},
 		{"US-NY", "en", []string{"Erika Mustermann", "artificial intelligence", "Please stop using my personal data"}},
 	} {
 		full := composeWithLimit(t, c.residence, c.lang, 0).Form.Fields[0]
