@@ -57,10 +57,10 @@ type view struct {
 	purposes []string
 	used     []unit
 
-	Account   bool   // the sender gave an account
-	Grounds   bool   // the law requires grounds (GDPR Art. 21(1))
-	Ads       bool   // advertising is among the purposes
-	Models    bool   // AI training or machine learning is among the purposes; in an opt-out, a purpose the statute does not cover
+	Account bool // the sender gave an account
+	Grounds bool // the law requires grounds (GDPR Art. 21(1))
+	Ads     bool // advertising is among the purposes
+	Models  bool // AI training or machine learning is among the purposes; in an opt-out, a purpose the statute does not cover
 	// Condition is what the law attaches to the objection right
 	// (jurisdiction.Condition): the letter states it.
 	Condition string
