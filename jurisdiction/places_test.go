@@ -16,7 +16,7 @@ var lawsWithoutDeadline = map[string]bool{
 	"br-lgpd": true, "ca-pipeda": true, "jp-appi": true, "jp-appi-2017": true,
 	"in-dpdp": true, "cn-pipl": true, "za-popia": true, "sg-pdpa": true,
 	"us-al-apdpa": true, "us-la-ldpa": true, // not verified in the enacted text
-	"ca-qc-p39": true, // its 30-day period is for access and rectification
+	"ca-qc-p39":      true,                  // its 30-day period is for access and rectification
 	"au-privacy-act": true, "hk-pdpo": true, // deadlines only for access ("reasonable period", 40 days)
 	"mx-lfpdppp-2025": true, // not verified in the 2025 text
 }
