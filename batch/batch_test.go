@@ -95,9 +95,9 @@ func TestBadRows(t *testing.T) {
 
 func TestHeader(t *testing.T) {
 	for _, tc := range []struct{ input, want string }{
-		{"name,email,residence,controller,phone,Fax\n", `unknown columns "phone", "fax"`},
+		{"name,email,residence,controller,phone,Fax\n", `unknown columns "phone", "Fax"`},
 		{"name,email,residence\n", "missing columns controller"},
-		{"name,email,residence,controller,NAME\n", "duplicate columns name"},
+		{"name,email,residence,controller,NAME\n", `duplicate columns "name" and "NAME"`},
 		{"", "the input is empty"},
 	} {
 		_, err, _ := run(t, tc.input, CSV, Options{})
@@ -106,7 +106,7 @@ func TestHeader(t *testing.T) {
 		}
 	}
 	// Header names are case-insensitive, and "sent" is known and passed through.
-	rr, err := NewRowReader(strings.NewReader("\ufeffNAME, Email ,Residence,CONTROLLER,Sent\nErika,e@example.org,DE,linkedin|Google; x,2026-01-02\n"), CSV)
+	rr, err := NewRowReader(strings.NewReader("\ufeffNAME, Email ,Residence,CONTROLLER,Sent\nErika,e@example.org,DE,linkedin|Google; x,2026-01-02\n"), CSV, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
