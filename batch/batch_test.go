@@ -61,6 +61,8 @@ func TestBadRows(t *testing.T) {
 		{"jsonl invalid UTF-8", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + "{\"name\":\"Jo \xff\",\"email\":\"jo@example.org\",\"residence\":\"DE\",\"controller\":\"linkedin\"}\n", JSONL, 2, "", ErrInvalidUTF8},
 		{"jsonl malformed", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name": "Jo` + "\n", JSONL, 2, "", ErrMalformed},
 		{"jsonl unknown key", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":"Jo Doe","email":"jo@example.org","residence":"DE","controller":"linkedin","phone":"1"}` + "\n", JSONL, 2, "", ErrMalformed},
+		{"jsonl key given twice", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":"Jo Doe","email":"jo@example.org","residence":"DE","controller":"linkedin","residence":"XX"}` + "\n", JSONL, 2, "residence", ErrMalformed},
+		{"jsonl key given twice in two spellings", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":"Jo Doe","E-Mail":"jo@example.org","residence":"DE","controller":"linkedin","email":"x@example.org"}` + "\n", JSONL, 2, "email", ErrMalformed},
 		{"jsonl number", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":1,"email":"jo@example.org","residence":"DE","controller":"linkedin"}` + "\n", JSONL, 2, "name", ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

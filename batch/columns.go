@@ -21,7 +21,7 @@ var ColumnNames = map[string][]string{
 		"nombre", "nombre completo", "nombre y apellidos", // es
 		"nome", "nome completo", "nome e cognome", "nominativo", // it, pt
 		"naam", "volledige naam", // nl
-		"imię i nazwisko", // pl
+		"imię i nazwisko",              // pl
 		"namn", "navn", "nimi", "nafn", // sv, da/nb, fi/et, is
 		"jméno", "jméno a příjmení", "meno", "meno a priezvisko", // cs, sk
 		"név", "nume", "nume și prenume", "ime", "ime i prezime", "ime in priimek", // hu, ro, hr/sl
@@ -34,7 +34,7 @@ var ColumnNames = map[string][]string{
 		"courriel", "adresse e-mail", "adresse électronique", "adresse mail", // fr
 		"correo", "correo electrónico", "dirección de correo", "dirección de correo electrónico", // es
 		"posta elettronica", "indirizzo email", "indirizzo e-mail", // it
-		"e-mailadres", // nl
+		"e-mailadres",                                                    // nl
 		"correio eletrónico", "correio eletrônico", "endereço de e-mail", // pt
 		"adres e-mail", "e-post", "e-postadress", "e-postadresse", "sähköposti", "sähköpostiosoite", // pl, sv, nb, fi
 		"e-mailová adresa", "e-mail cím", "adresă de e-mail", "e-pošta", "el. paštas", "e-pasts", // cs, hu, ro, hr/sl, lt, lv
