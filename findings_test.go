@@ -61,7 +61,7 @@ func TestConditionNeedsPersonsReason(t *testing.T) {
 // person's grounds, which s. 11(3)(a) requires.
 func TestSouthAfricaStatesGrounds(t *testing.T) {
 	body := letterText(t, person("ZA", "en"))
-	if !strings.Contains(body, "My grounds relating to my particular situation") {
+	if !strings.Contains(body, "grounds relating to my particular situation") {
 		t.Errorf("ZA letter states no grounds:\n%s", body)
 	}
 }
