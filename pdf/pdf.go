@@ -485,7 +485,7 @@ func (d *doc) body() {
 		if label == "" {
 			label = "Ref."
 		}
-		pdf.CellFormat(contentW, 5, oneLine(label+": "+l.Reference), "", 1, "R", false, 0, "")
+		pdf.CellFormat(contentW, 5, oneLine(label+l.LabelSeparator()+l.Reference), "", 1, "R", false, 0, "")
 	}
 	pdf.Ln(4)
 	pdf.SetFont(fontFamily, "", 11)
