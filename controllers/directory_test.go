@@ -22,23 +22,27 @@ var today = jurisdiction.MustDate("2026-11-24")
 var covered = map[string][]jurisdiction.Region{
 	"adobe":          {"eu", "uk", "ch"},
 	"amazon":         {"eu", "uk"},
+	"anthropic":      {"eu", "uk", "ch", "us", "row"},
 	"apple":          {"eu", "uk", "ch", "us"},
 	"discord":        {"eu", "uk", "ch", "us", "row"},
 	"google":         {"eu", "uk", "ch", "us", "row"},
 	"linkedin":       {"eu", "uk", "ch", "us", "row"},
 	"medium":         {"us", "row"},
-	"meta-facebook":  {"eu", "us", "row"},
-	"meta-instagram": {"eu", "us", "row"},
+	"meta-facebook":  {"eu", "uk", "us", "row"},
+	"meta-instagram": {"eu", "uk", "us", "row"},
+	"meta-threads":   {"eu"},
 	"microsoft":      {"eu", "uk", "ch", "us", "row"},
+	"openai":         {"eu", "uk", "ch", "us", "row"},
 	"pinterest":      {"eu", "uk", "ch", "us"},
 	"quora":          {"eu", "uk", "ch", "us", "row"},
 	"reddit":         {"eu", "uk", "ch", "us"},
-	"slack":          {},
+	"slack":          {"eu", "uk", "ch", "us", "row"},
 	"snap":           {"eu", "uk"},
-	"spotify":        {"us"},
+	"spotify":        {"eu", "us", "row"},
 	"stackoverflow":  {"eu", "uk", "ch", "us", "row"},
 	"tiktok":         {"eu", "uk", "ch", "us"},
 	"tumblr":         {"eu"},
+	"whatsapp":       {"eu", "uk", "ch", "us", "row"},
 	"x":              {"eu", "uk", "ch", "us", "row"},
 	"zoom":           {"eu", "uk", "ch", "us", "row"},
 }
@@ -116,8 +120,8 @@ func TestEveryRecord(t *testing.T) {
 			if len(e.Regions) == 0 {
 				t.Errorf("%s: serves no region", what)
 			}
-			if len(e.Address) == 0 {
-				t.Errorf("%s: no postal address", what)
+			if len(e.Address) == 0 && e.Email == "" {
+				t.Errorf("%s: no postal address and no email", what)
 			}
 			for _, line := range e.Address {
 				if strings.TrimSpace(line) == "" {
@@ -237,12 +241,16 @@ func TestEntityChanges(t *testing.T) {
 		{"google", "ch", "2026-11-24", "Google Ireland Limited"},
 		{"microsoft", "uk", "2026-11-24", "Microsoft Ireland Operations Limited"},
 		{"meta-facebook", "eu", "2026-11-24", "Meta Platforms Ireland Limited | Merrion Road"},
-		{"meta-instagram", "uk", "2026-11-24", ""},
+		{"meta-instagram", "uk", "2026-11-24", "Meta Platforms, Inc. | 1 Meta Way"},
+		{"meta-instagram", "ch", "2026-11-24", ""},
 		{"pinterest", "eu", "2026-11-24", "Pinterest Europe Ltd. | Waterloo Exchange, 3rd Floor"},
 		{"snap", "eu", "2026-11-24", "Snap Inc."},
 		{"discord", "uk", "2026-11-24", "Discord Inc."},
 		{"discord", "eu", "2026-11-24", "Discord Netherlands BV"},
-		{"slack", "eu", "2026-11-24", ""},
+		{"slack", "eu", "2026-11-24", "Slack Technologies Limited"},
+		{"slack", "us", "2026-11-24", "Slack Technologies, LLC"},
+		{"spotify", "eu", "2026-11-24", "Spotify AB"},
+		{"spotify", "uk", "2026-11-24", ""},
 	}
 	for _, tt := range tests {
 		rec, err := d.Lookup(tt.id)
@@ -405,17 +413,27 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
-func TestNoEntityRecordExplains(t *testing.T) {
-	rec, err := directory(t).Lookup("Slack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rec.Entities) != 0 || len(rec.Notes) == 0 {
-		t.Fatalf("slack: %d entities, %d notes; want none and an explanation", len(rec.Entities), len(rec.Notes))
-	}
-	for _, region := range jurisdiction.Regions {
-		if _, err := rec.For(region, today); !errors.Is(err, controllers.ErrNoEntity) {
-			t.Errorf("slack For(%s) = %v; want ErrNoEntity", region, err)
+// TestEmailOnlyEntities: where only a company's email is confirmed, the
+// entity has that email and no postal address, rather than no entity.
+func TestEmailOnlyEntities(t *testing.T) {
+	d := directory(t)
+	for _, tt := range []struct {
+		id     string
+		region jurisdiction.Region
+		email  string
+	}{
+		{"slack", "eu", "dpo@slack.com"},
+		{"slack", "row", "dpo@slack.com"},
+		{"spotify", "eu", "privacy@spotify.com"},
+	} {
+		rec, _ := d.Lookup(tt.id)
+		e, err := rec.For(tt.region, today)
+		if err != nil {
+			t.Errorf("%s For(%s): %v", tt.id, tt.region, err)
+			continue
+		}
+		if len(e.Address) != 0 || e.Email != tt.email || e.Status != controllers.EntitySecondary {
+			t.Errorf("%s For(%s) = address %v, email %q, status %q; want no address, %s, secondary", tt.id, tt.region, e.Address, e.Email, e.Status, tt.email)
 		}
 	}
 }
@@ -430,7 +448,9 @@ func TestAIStatements(t *testing.T) {
 	}{
 		{"meta-facebook", "eu", "2025-05-26", ""},
 		{"meta-facebook", "eu", "2025-05-27", controllers.AIActive},
-		{"meta-instagram", "uk", "2026-11-24", ""},
+		{"meta-instagram", "uk", "2024-09-12", ""},
+		{"meta-instagram", "uk", "2024-09-13", controllers.AIActive},
+		{"meta-instagram", "ch", "2026-11-24", ""},
 		{"reddit", "eu", "2024-09-16", controllers.AIActive},
 		{"zoom", "eu", "2026-11-24", controllers.AIExcluded},
 		{"apple", "us", "2026-11-24", controllers.AIExcluded},
