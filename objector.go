@@ -265,6 +265,11 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		if ent, err = rec.For(a.Region, asOf); err != nil {
 			return nil, err
 		}
+		// Whether a law that binds only companies above thresholds
+		// reaches this one depends on its record.
+		if a, err = g.rules.ResolveFor(req.Residence, asOf, rec.Company()); err != nil {
+			return nil, err
+		}
 	}
 	lang, note, err := g.language(req.Lang, a)
 	if err != nil {

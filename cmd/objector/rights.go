@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/jurisdiction"
 )
 
 func rightsCommand() *cli.Command {
@@ -55,6 +56,11 @@ Examples:
 					return err
 				}
 				if entity, err = rec.For(a.Region, asOf); err != nil {
+					return err
+				}
+				// Whether a law with thresholds reaches the company
+				// depends on its record.
+				if a, err = g.Rules().ResolveFor(c.String("residence"), asOf, rec.Company()); err != nil {
 					return err
 				}
 			}
@@ -104,6 +110,11 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	}
 	if d := a.Deadline; d != nil {
 		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
+		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.Due(a.AsOf), a.AsOf)
+		if ext := d.Extended(a.AsOf); ext != d.Due(a.AsOf) {
+			fmt.Fprintf(tw, "; %s at the latest with the extension", ext)
+		}
+		fmt.Fprintln(tw)
 	}
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
@@ -125,6 +136,24 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	fmt.Fprintf(tw, "Languages:\t%s\n", strings.Join(a.Languages, ", "))
 	if entity != nil {
 		fmt.Fprintf(tw, "Entity:\t%s, %s\n", entity.Name, strings.Join(entity.Address, ", "))
+	}
+	if ap := a.Applicability; ap != nil {
+		fmt.Fprintf(tw, "Applies to:\tcompanies that meet one of these thresholds:\n")
+		for _, t := range ap.Thresholds {
+			fmt.Fprintf(tw, "\t- %s\n", t.Text)
+		}
+		who := "the company"
+		if ap.Company != "" {
+			who = ap.Company
+		}
+		switch ap.Status {
+		case jurisdiction.AppliesMeets:
+			fmt.Fprintf(tw, "\t%s meets %s (its record: %s)\n", who, strings.Join(ap.Met, ", "), ap.Source)
+		case jurisdiction.AppliesBelow:
+			fmt.Fprintf(tw, "\t%s meets none (its record: %s): the law does not reach it\n", who, ap.Source)
+		default:
+			fmt.Fprintf(tw, "\tobjector does not know whether %s meets one\n", who)
+		}
 	}
 	tw.Flush()
 	if len(a.Rights) > 0 {
