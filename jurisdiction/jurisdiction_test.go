@@ -110,6 +110,18 @@ func TestResolveUnknown(t *testing.T) {
 	}
 }
 
+// TestCodeAliases: the codes people write for the United Kingdom (UK) and
+// Greece (EL, the EU's code) find GB and GR, which ISO 3166 uses.
+func TestCodeAliases(t *testing.T) {
+	r := rules(t)
+	for alias, want := range map[string]string{"UK": "GB", "uk": "GB", "EL": "GR", " el ": "GR"} {
+		a, err := r.Resolve(alias, jurisdiction.MustDate("2026-11-24"))
+		if err != nil || a.Residence != want {
+			t.Errorf("Resolve(%q) = %v, %v; want %s", alias, a, err, want)
+		}
+	}
+}
+
 func TestDeadlineDue(t *testing.T) {
 	month := jurisdiction.Deadline{Months: 1, ExtensionMonths: 2}
 	days := jurisdiction.Deadline{Days: 45, ExtensionDays: 45}

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/internal/suggest"
 )
 
@@ -162,15 +162,8 @@ func decodeStrict(fsys fs.FS, name string, v any) error {
 // CheckSourceURL reports whether s is an absolute https URL with a host, as
 // every source in the data must be.
 func CheckSourceURL(s string) error {
-	if s == "" {
-		return errors.New("source is missing")
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("source %q: %w", s, err)
-	}
-	if u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("source %q must be an https URL", s)
+	if err := guard.URL(s); err != nil {
+		return fmt.Errorf("source %w", err)
 	}
 	return nil
 }

@@ -3,15 +3,18 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
 )
 
 func controllersCommand() *cli.Command {
@@ -28,7 +31,7 @@ func controllersCommand() *cli.Command {
 					if err := noTrailingFlags(c); err != nil {
 						return err
 					}
-					g, err := objector.Default()
+					g, err := objector.New(objector.Config{})
 					if err != nil {
 						return err
 					}
@@ -62,13 +65,13 @@ func controllersCommand() *cli.Command {
 					if c.Args().Len() != 1 {
 						return &usageError{msg: "controllers show takes one company id", hint: "objector controllers show linkedin"}
 					}
-					g, err := objector.Default()
+					g, err := objector.New(objector.Config{})
 					if err != nil {
 						return err
 					}
 					r, err := g.Controllers().Lookup(c.Args().First())
 					if err != nil {
-						return err
+						return &usageError{msg: err.Error(), hint: "run 'objector controllers list' for the ids"}
 					}
 					asJSON, err := tableOrJSON(c)
 					if err != nil {
@@ -86,7 +89,7 @@ func controllersCommand() *cli.Command {
 	}
 }
 
-func regionsOf(r *objector.ControllerRecord) string {
+func regionsOf(r *controllers.Record) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range r.Entities {
@@ -100,7 +103,7 @@ func regionsOf(r *objector.ControllerRecord) string {
 	return strings.Join(out, ",")
 }
 
-func showRecord(w io.Writer, r *objector.ControllerRecord) error {
+func showRecord(w io.Writer, r *controllers.Record) error {
 	fmt.Fprintf(w, "%s (%s)\n", r.Name, r.ID)
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(w, "Aliases: %s\n", strings.Join(r.Aliases, ", "))
@@ -148,7 +151,7 @@ func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 	return nil
 }
 
-func joinRegions(rs []objector.Region) string {
+func joinRegions(rs []jurisdiction.Region) string {
 	s := make([]string, len(rs))
 	for i, r := range rs {
 		s[i] = string(r)
@@ -156,27 +159,31 @@ func joinRegions(rs []objector.Region) string {
 	return strings.Join(s, ",")
 }
 
-// loadControllerFile reads user records from a TOML file or a folder of
-// them. Each file must be named after its record's id.
-func loadControllerFile(path string) (*objector.Directory, error) {
+// controllerFiles returns the record files --controllers names: a folder
+// of *.toml records, or one such file.
+func controllerFiles(path string) (fs.FS, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("--controllers: %w", err)
+		return nil, err
 	}
 	if info.IsDir() {
-		d, err := objector.LoadControllers(os.DirFS(path))
-		if err != nil {
-			return nil, fmt.Errorf("--controllers %s: %w", path, err)
-		}
-		return d, nil
+		return os.DirFS(path), nil
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("--controllers: %w", err)
+	return onlyFile{os.DirFS(filepath.Dir(path)), filepath.Base(path)}, nil
+}
+
+// onlyFile is a folder's file system narrowed, for globbing, to one file,
+// so that a single record file loads without its neighbours.
+type onlyFile struct {
+	fs.FS
+	name string
+}
+
+// Glob returns the file's name if it matches pattern.
+func (o onlyFile) Glob(pattern string) ([]string, error) {
+	ok, err := path.Match(pattern, o.name)
+	if !ok || err != nil {
+		return nil, err
 	}
-	d, err := objector.LoadControllers(fstest.MapFS{filepath.Base(path): &fstest.MapFile{Data: b}})
-	if err != nil {
-		return nil, fmt.Errorf("--controllers %s: %w", path, err)
-	}
-	return d, nil
+	return []string{o.name}, nil
 }
