@@ -96,6 +96,10 @@ var (
 	// returns for a PDF whose recipient address does not fit the envelope
 	// window.
 	ErrAddressTooLong = pdf.ErrAddressTooLong
+	// ErrNoPostalAddress is wrapped by the error [Generator.Render]
+	// returns for a PDF to a company whose postal address is not known
+	// (only its email): the email formats need no address.
+	ErrNoPostalAddress = pdf.ErrNoAddress
 	// ErrNoForm is returned by [Generator.Render] in the formats
 	// [FormatForm] and [FormatFormJSON] for a letter without a web-form
 	// route, such as a reminder or a complaint.

@@ -30,7 +30,8 @@
 // and says whether the value is personal data that must not reach a log.
 // A few conditions a caller may treat differently are sentinels to test
 // with errors.Is: [ErrNoEntity], [ErrNoAuthority], [ErrMissingGlyph],
-// [ErrAddressTooLong], [ErrNoForm] and [ErrNoDueDate].
+// [ErrAddressTooLong], [ErrNoPostalAddress], [ErrNoForm] and
+// [ErrNoDueDate].
 //
 // # Follow-ups
 //
@@ -301,6 +302,9 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	if err != nil {
 		return nil, fieldError(err)
 	}
+	if err := needsReason(req, a); err != nil {
+		return nil, err
+	}
 	var rec *controllers.Record
 	var ent *controllers.Entity
 	if req.Company != nil {
@@ -351,9 +355,31 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	return out, nil
 }
 
+// needsReason returns a [*FieldError] for the reason when the law allows
+// the objection only on facts that only the person can state (LGPD Art. 18
+// § 2: a breach of the law; APPI Art. 35: one of the cases it lists) and
+// the request gives none. A letter that claims the right without them
+// would claim more than the law gives.
+func needsReason(req Request, a *jurisdiction.Assessment) error {
+	if req.Kind != "" || strings.TrimSpace(req.Reason) != "" {
+		return nil
+	}
+	o, ok := a.Right(jurisdiction.RightObject)
+	if !ok || !o.Condition.NeedsReason() {
+		return nil
+	}
+	why := "the processing breaches the law"
+	if o.Condition == jurisdiction.ConditionCeaseUse {
+		why = "the data is handled in breach of the law, is no longer needed, or its handling may harm your rights or legitimate interests"
+	}
+	return &FieldError{Field: "reason", Err: fmt.Errorf("is needed in %s: %s allows this request only where %s; say in your own words why that is so", a.Residence, o.Citation.Text, why)}
+}
+
 // language picks the letter's language: the one asked for, or the closest
-// that has messages (with a note), or the residence's first official
-// language.
+// that has messages (with a note); by default the residence's first
+// official language that has messages, in the residence's regional
+// variant where there is one (de-CH in Switzerland, pt-BR in Brazil), and
+// English, with a note, where none of its languages has messages.
 func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, note string, err error) {
 	if asked != "" {
 		lang, exact, err := g.msgs.Match(asked)
@@ -365,16 +391,22 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 		}
 		return lang, note, nil
 	}
+	country, _, _ := strings.Cut(a.Residence, "-")
 	// The default: the first official language of the residence that has
 	// messages of its own, saying so when it is not the first one; only if
 	// none has, the closest match (Nynorsk finds Bokmål).
 	for i, official := range a.Languages {
-		if lang, exact, err := g.msgs.Match(official); err == nil && exact {
-			if i > 0 {
-				note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i], ", "), lang, a.Residence)
-			}
-			return lang, note, nil
+		lang, exact, err := g.msgs.Match(official)
+		if err != nil || !exact {
+			continue
 		}
+		if regional, exact, err := g.msgs.Match(official + "-" + country); err == nil && exact {
+			lang = regional
+		}
+		if i > 0 {
+			note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i], ", "), lang, a.Residence)
+		}
+		return lang, note, nil
 	}
 	for _, official := range a.Languages {
 		if lang, _, err := g.msgs.Match(official); err == nil {
@@ -382,7 +414,8 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 			return lang, note, nil
 		}
 	}
-	return "", "", &FieldError{Field: "lang", Err: fmt.Errorf("is missing, and objector has no messages in the languages of %s (%s); choose one of %s", a.Residence, strings.Join(a.Languages, ", "), strings.Join(g.msgs.Languages(), ", "))}
+	note = fmt.Sprintf("no messages in %s, the language of %s; writing in English (choose another with --lang)", strings.Join(a.Languages, ", "), a.Residence)
+	return locales.Source, note, nil
 }
 
 // agentParty returns the agent as a letter party, or nil.

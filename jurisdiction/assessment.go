@@ -27,6 +27,10 @@ type Assessment struct {
 	// authority of a subdivision, which the residence does not name
 	// (Germany without its federal state).
 	ComplaintsBySubdivision bool
+	// Unmodelled is true where objector has no rules for the residence (a
+	// valid country code not in its data): the letter is a courtesy
+	// request, and nothing is known of the law there.
+	Unmodelled bool
 }
 
 // Right returns the right with the given id and whether the law grants it.
@@ -53,9 +57,10 @@ type complaintJSON struct {
 }
 
 type rightJSON struct {
-	ID       string `json:"id"`
-	Citation string `json:"citation"`
-	Summary  string `json:"summary"`
+	ID        string    `json:"id"`
+	Citation  string    `json:"citation"`
+	Summary   string    `json:"summary"`
+	Condition Condition `json:"condition,omitempty"`
 }
 
 // MarshalJSON writes the assessment in the shape documented for
@@ -63,7 +68,7 @@ type rightJSON struct {
 func (a Assessment) MarshalJSON() ([]byte, error) {
 	rights := make([]rightJSON, len(a.Rights))
 	for i, r := range a.Rights {
-		rights[i] = rightJSON{r.ID, r.Citation.Text, r.Summary}
+		rights[i] = rightJSON{r.ID, r.Citation.Text, r.Summary, r.Condition}
 	}
 	var complaint *complaintJSON
 	if c := a.Complaint; c != nil {
@@ -91,7 +96,8 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 		Complaint   *complaintJSON `json:"complaint,omitempty"`
 		Notes       []string       `json:"notes"`
 		Sources     []string       `json:"sources"`
+		NoRules     bool           `json:"no_rules,omitempty"`
 	}{a.Residence, a.Place, a.AsOf.String(), a.Regime, a.Law, a.NationalLaw, rights,
-		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources}
+		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources, a.Unmodelled}
 	return json.Marshal(out)
 }

@@ -57,10 +57,13 @@ type view struct {
 	purposes []string
 	used     []unit
 
-	Account   bool   // the sender gave an account
-	Grounds   bool   // the law requires grounds (GDPR Art. 21(1))
-	Ads       bool   // advertising is among the purposes
-	Models    bool   // AI training or machine learning is among the purposes
+	Account bool // the sender gave an account
+	Grounds bool // the law requires grounds (GDPR Art. 21(1))
+	Ads     bool // advertising is among the purposes
+	Models  bool // AI training or machine learning is among the purposes; in an opt-out, a purpose the statute does not cover
+	// Condition is what the law attaches to the objection right
+	// (jurisdiction.Condition): the letter states it.
+	Condition string
 	AI        string // what the company says about AI training here: "", "excluded", "active"
 	Setting   bool   // the company has a setting for one of the purposes
 	Deadline  bool   // the law sets a deadline
@@ -105,12 +108,22 @@ func collapseDots(s string, fields map[string]any) string {
 	return s
 }
 
-// Cite renders a citation in the letter's language, with no-break spaces
-// so that no renderer breaks a line inside it ("Art. 21 Abs. 1 DSGVO").
-func Cite(loc *locales.Localizer, c jurisdiction.Citation) (string, error) {
-	s, err := loc.Cite(locales.Citation{Text: c.Text, Instrument: c.Instrument, Article: c.Article, Paragraph: c.Paragraph, Point: c.Point})
-	return strings.ReplaceAll(s, " ", "\u00a0"), err
+// Cite renders a citation in the letter's language, in every case form
+// the language has for it, with no-break spaces so that no renderer breaks
+// a line inside it ("Art. 21 Abs. 1 DSGVO").
+func Cite(loc *locales.Localizer, c jurisdiction.Citation) (locales.Inflected, error) {
+	x, err := loc.CiteForms(locales.Citation{Text: c.Text, Instrument: c.Instrument, Article: c.Article, Paragraph: c.Paragraph, Point: c.Point})
+	return x.Map(nbsp), err
 }
+
+// dateForms renders a date in every case form the language has, with
+// no-break spaces: a date, like a citation, is not broken across lines.
+func dateForms(loc *locales.Localizer, d jurisdiction.Date) (locales.Inflected, error) {
+	x, err := loc.DateForms(d.Time)
+	return x.Map(nbsp), err
+}
+
+func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 
 func newView(in Input, kind string, purposes []string, ai *controllers.AITraining) (*view, error) {
 	a, loc := in.Assessment, in.Localizer
@@ -166,24 +179,43 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 	f["Purposes"] = list
 	v.purposes = ordered
 	v.Ads = chosen["ads"]
-	// The statutory opt-outs cover advertising and profiling; a request
-	// beyond the statute is needed for model training.
-	v.Models = chosen["ai-training"] || chosen["ml"]
-	if kind == KindOptOut && v.Models {
-		var models []string
-		for _, p := range []string{"ai-training", "ml"} {
-			if chosen[p] {
-				s, _ := loc.T("purpose_"+strings.ReplaceAll(p, "-", "_"), nil)
-				models = append(models, s)
+	for _, r := range a.Rights {
+		v.rights[r.ID] = true
+		if r.ID == jurisdiction.RightObject {
+			v.Condition = string(r.Condition)
+		}
+	}
+	// The statutory opt-outs cover advertising and, where the law has
+	// one, profiling; what the law does not cover (model training, and
+	// profiling or advertising where it grants no opt-out) is asked for
+	// beyond the statute, never dropped.
+	if kind == KindOptOut {
+		covered := map[string]bool{
+			"ads":       v.rights[jurisdiction.RightOptOutTargetedAdvertising] || v.rights[jurisdiction.RightOptOutSharing],
+			"profiling": v.rights[jurisdiction.RightOptOutProfiling],
+		}
+		var extra []string
+		for _, p := range ordered {
+			if covered[p] {
+				continue
+			}
+			s, err := loc.T("purpose_"+strings.ReplaceAll(p, "-", "_"), nil)
+			if err != nil {
+				return nil, err
+			}
+			extra = append(extra, s)
+		}
+		if len(extra) > 0 {
+			v.Models = true
+			if f["Purposes"], err = loc.List(extra); err != nil {
+				return nil, err
 			}
 		}
-		if f["Purposes"], err = loc.List(models); err != nil {
-			return nil, err
-		}
+	} else {
+		v.Models = chosen["ai-training"] || chosen["ml"]
 	}
 
 	for _, r := range a.Rights {
-		v.rights[r.ID] = true
 		if field, ok := citeFields[r.ID]; ok {
 			s, err := Cite(loc, r.Citation)
 			if err != nil {
@@ -205,12 +237,9 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		v.Deadline = true
 		due := d.Due(in.Date)
 		v.due = &due
-		dueText, err := loc.Date(due.Time)
-		if err != nil {
+		if f["Due"], err = dateForms(loc, due); err != nil {
 			return nil, err
 		}
-		// A date, like a citation, is not broken across lines.
-		f["Due"] = strings.ReplaceAll(dueText, " ", "\u00a0")
 		if f["DeadlineCite"], err = Cite(loc, d.Citation); err != nil {
 			return nil, err
 		}
@@ -237,7 +266,7 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		v.AI = string(ai.Status)
 	}
 	if in.Company != nil {
-		if settings := in.Company.SettingsFor(a.Region, in.Date, ordered); len(settings) > 0 {
+		if settings := in.Company.SettingsAt(a.Region, a.Residence, in.Date, ordered); len(settings) > 0 {
 			s := settings[0]
 			v.Setting = true
 			f["Setting"] = s.Name

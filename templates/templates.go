@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/objector/objector/controllers"
 	"github.com/objector/objector/jurisdiction"
@@ -121,6 +123,11 @@ func KindFor(r jurisdiction.Regime) string {
 	return KindObjection
 }
 
+func hasRight(a *jurisdiction.Assessment, id string) bool {
+	_, ok := a.Right(id)
+	return ok
+}
+
 // Compose builds the letter for in. It returns an error wrapping
 // [ErrInvalidInput] when the sender's name or email is missing or a purpose
 // is unknown.
@@ -136,6 +143,12 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	}
 	a, loc := in.Assessment, in.Localizer
 	kind := KindFor(a.Regime)
+	if kind == KindObjection && !hasRight(a, jurisdiction.RightObject) && !hasRight(a, jurisdiction.RightWithdrawConsent) {
+		// A law with neither a right to object nor consent to withdraw
+		// (Australia's Privacy Act) gives the person nothing to claim
+		// against the use: the letter can only ask.
+		kind = KindCourtesy
+	}
 	if in.Kind != "" {
 		if _, ok := s.kinds[in.Kind]; !ok {
 			return nil, fmt.Errorf("templates: unknown letter kind %q", in.Kind)
@@ -145,7 +158,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 
 	var ai *controllers.AITraining
 	if in.Company != nil {
-		ai = in.Company.AI(a.Region, in.Date)
+		ai = in.Company.AIAt(a.Region, a.Residence, in.Date)
 	}
 	purposes := in.Purposes
 	if purposes == nil {
@@ -204,7 +217,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	if v.due != nil {
 		l.Due = v.due.Time
 		l.DueISO = v.due.String()
-		l.DueText = v.fields["Due"].(string)
+		l.DueText = v.fields["Due"].(locales.Inflected).Base
 	}
 	if l.Salutation, err = loc.T("salutation", nil); err != nil {
 		return nil, err
@@ -226,7 +239,33 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 			return nil, err
 		}
 	}
+	// The form's free text has no salutation, so only the letter's first
+	// paragraph continues it.
+	if len(l.Body) > 0 && strings.HasSuffix(l.Salutation, ",") && lowerAfterComma[baseLang(loc.Lang())] {
+		l.Body[0] = lowerFirst(l.Body[0])
+	}
 	return l, nil
+}
+
+// lowerAfterComma lists the languages whose letter norms continue a
+// salutation that ends in a comma with a lowercase first word: German (DIN
+// 5008: "Sehr geehrte Damen und Herren, / hiermit …") and Czech (ČSN 01
+// 6910: "Vážení, / obracím se …"). Their first paragraphs begin with a
+// word that is not capitalized for its own sake (no noun, no name).
+var lowerAfterComma = map[string]bool{"de": true, "cs": true}
+
+func baseLang(lang string) string {
+	base, _, _ := strings.Cut(lang, "-")
+	return base
+}
+
+// lowerFirst lowercases the first letter of s.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // Labels returns the localized words renderers print around a letter's

@@ -103,7 +103,8 @@ var exitCodes = []struct {
 	{func(err error) bool { return errors.As(err, new(*outputDirError)) }, exitUsage},
 	{func(err error) bool {
 		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||
-			errors.Is(err, objector.ErrNoForm) || errors.Is(err, objector.ErrNoAuthority)
+			errors.Is(err, objector.ErrNoPostalAddress) || errors.Is(err, objector.ErrNoForm) ||
+			errors.Is(err, objector.ErrNoAuthority)
 	}, exitUsage},
 }
 
@@ -154,6 +155,8 @@ func hintFor(err error) string {
 		return "a reminder to the company is still possible: objector followup reminder ..."
 	case errors.Is(err, objector.ErrAddressTooLong):
 		return "shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml"
+	case errors.Is(err, objector.ErrNoPostalAddress):
+		return "no postal address of this company is confirmed, only its email: write --format eml, txt, mailto or form instead, or, if you know the address, describe the company yourself with --controller-name, --controller-address and --controller-email"
 	case errors.Is(err, objector.ErrNoForm):
 		return "reminders and complaints go by post or email, not through the company's form: use --format txt, pdf or eml"
 	case errors.As(err, &fe):
