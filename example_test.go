@@ -100,5 +100,5 @@ func ExampleFieldError() {
 	}
 	// Output:
 	// residence false
-	// residence "DX": is not a country or state code objector knows (did you mean DE, DK?)
+	// residence "DX": is not a country or state code objector knows (did you mean DE, DK, MX?)
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 // The tests in this file pin letter-level corrections of the December 2026
@@ -80,7 +79,7 @@ func TestTurkeyLetterAsksErasure(t *testing.T) {
 // 45 days of § 1798.130(a)(2).
 func TestCCPAOptOutDeadlineInLetter(t *testing.T) {
 	req := person("US-CA", "en")
-	req.AsOf = jurisdiction.MustDate("2021-06-01")
+	req.AsOf = mustDate("2021-06-01")
 	body := letterText(t, req)
 	if !strings.Contains(body, "15 business days") || !strings.Contains(body, "999.315") || strings.Contains(body, "1798.130") {
 		t.Errorf("2021 CCPA letter:\n%s", body)

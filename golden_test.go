@@ -37,8 +37,8 @@ func languages(t testing.TB) []string {
 	return b.Languages()
 }
 
-// date returns the time of a date written as 2006-01-02.
-func date(s string) time.Time {
+// mustDate returns the time of a date written as 2006-01-02.
+func mustDate(s string) time.Time {
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
@@ -59,7 +59,7 @@ func person(residence, lang string) objector.Request {
 		Name:       "Erika Mustermann",
 		Email:      "erika@example.org",
 		Address:    []string{"Musterstraße 1", "10115 Berlin"},
-		AsOf:       date("2026-11-24"),
+		AsOf:       mustDate("2026-11-24"),
 	}
 }
 
@@ -80,7 +80,7 @@ func goldenCases(t testing.TB) []goldenCase {
 	all.Account = "https://www.linkedin.com/in/erika-mustermann"
 	all.Reason = "I am a job seeker and my profile describes a health condition."
 	excluded := person("FR", "en")
-	excluded.AsOf = date("2025-06-02")
+	excluded.AsOf = mustDate("2025-06-02")
 	uk := person("GB", "en")
 	ch := person("CH", "de")
 	br := person("BR", "en")

@@ -39,12 +39,14 @@ type Record struct {
 
 // Entity is the legal entity that controls a person's data in some regions.
 type Entity struct {
-	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
-	Name           string                `toml:"name" json:"name"`
-	Address        []string              `toml:"address" json:"address"`
-	Email          string                `toml:"email" json:"email,omitempty"`
-	ContactForm    string                `toml:"contact_form" json:"contact_form,omitempty"`
-	Representative string                `toml:"representative" json:"representative,omitempty"`
+	Regions []jurisdiction.Region `toml:"regions" json:"regions"`
+	Name    string                `toml:"name" json:"name"`
+	// Address is the postal address, one line each; empty where only the
+	// entity's Email is confirmed (then no PDF letter can be written).
+	Address        []string `toml:"address" json:"address"`
+	Email          string   `toml:"email" json:"email,omitempty"`
+	ContactForm    string   `toml:"contact_form" json:"contact_form,omitempty"`
+	Representative string   `toml:"representative" json:"representative,omitempty"`
 	// Status says how well the entity and its address are sourced:
 	// "verified" (stated in the company's own published text) or
 	// "secondary" (from third-party material, or inferred); empty when the
@@ -475,8 +477,10 @@ func (e *Entity) validate() error {
 	if e.Name == "" {
 		return errors.New("name is missing")
 	}
-	if len(e.Address) == 0 {
-		return errors.New("postal address is missing")
+	if len(e.Address) == 0 && e.Email == "" {
+		// An entity whose email is confirmed but whose postal address is
+		// not still gets email letters; only a PDF needs the address.
+		return errors.New("postal address and email are both missing")
 	}
 	for _, line := range e.Address {
 		if strings.TrimSpace(line) == "" {

@@ -313,19 +313,8 @@ func (e *UnknownResidenceError) Error() string {
 // Is reports whether target is [ErrUnknownResidence].
 func (e *UnknownResidenceError) Is(target error) bool { return target == ErrUnknownResidence }
 
-// normalize turns " us-ca " into "US-CA" and "us_ca" into "US-CA", and
-// the codes people write for two countries into ISO 3166's: UK (reserved
-// in ISO 3166-1 for the United Kingdom) is GB, and EL (the EU's code for
-// Greece) is GR.
+// normalize turns " us-ca " into "US-CA" and "us_ca" into "US-CA".
 func normalize(code string) string {
-	code = strings.ReplaceAll(strings.ToUpper(strings.TrimSpace(code)), "_", "-")
-	country, _, _ := strings.Cut(code, "-")
-	if iso, ok := codeAliases[country]; ok {
-		code = iso + strings.TrimPrefix(code, country)
-	}
-	return code
+	code = strings.ToUpper(strings.TrimSpace(code))
+	return strings.ReplaceAll(code, "_", "-")
 }
-
-// codeAliases maps codes people write for a country to its ISO 3166-1
-// alpha-2 code.
-var codeAliases = map[string]string{"UK": "GB", "EL": "GR"}

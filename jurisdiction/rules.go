@@ -321,9 +321,10 @@ func (r *Rules) Place(code string) (*Place, error) {
 	if p := r.isoPlace(c); p != nil {
 		return p, nil
 	}
-	if c == "UK" {
-		// Not an ISO 3166-1 code, but what most people type for GB.
-		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{"GB"}}
+	// Not ISO 3166-1 codes, but what people type: UK for GB, and EL, the
+	// EU's own code for Greece, for GR.
+	if iso, ok := map[string]string{"UK": "GB", "EL": "GR"}[c]; ok {
+		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{iso}}
 	}
 	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, maxDistance(c), 3)}
 }

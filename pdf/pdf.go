@@ -56,6 +56,10 @@ var ErrMissingGlyph = errors.New("character not in the embedded font")
 // does not fit the envelope window even in the smallest type.
 var ErrAddressTooLong = errors.New("address does not fit the envelope window")
 
+// ErrNoAddress is wrapped by the error for a letter whose recipient has no
+// postal address: a letter to post needs one, an email draft does not.
+var ErrNoAddress = errors.New("the recipient has no postal address")
+
 // ErrSignatureImage is wrapped by errors about a signature image that is
 // not a PNG or JPEG file gofpdf can read.
 var ErrSignatureImage = errors.New("signature image not usable")
@@ -168,10 +172,14 @@ func (r *Renderer) checkLetter(l *letter.Letter) error {
 
 // Write renders l to w. It returns an error wrapping [ErrMissingGlyph] if
 // some text of l is not in the embedded font, [ErrAddressTooLong] if the
-// recipient does not fit the window, [ErrSignatureImage] for an unusable
+// recipient does not fit the window, [ErrNoAddress] if it has no postal
+// address, [ErrSignatureImage] for an unusable
 // signature image, and the error of w; nothing is written to w unless the
 // whole document was made.
 func (r *Renderer) Write(w io.Writer, l *letter.Letter, opt Options) error {
+	if len(l.Recipient.Address) == 0 {
+		return fmt.Errorf("pdf: %s: %w; a letter to post needs one", l.Recipient.Name, ErrNoAddress)
+	}
 	if err := r.checkLetter(l); err != nil {
 		return err
 	}
