@@ -397,8 +397,14 @@ func (r *Record) validate() error {
 		if err := checkCommon(a.Regions, a.Places, []string{"ai-training"}, a.EffectiveFrom, a.EffectiveUntil, a.Source, a.Checked); err != nil {
 			return fmt.Errorf("ai_training[%d]: %w", i, err)
 		}
-		if a.Setting != "" && !r.hasSetting(a.Setting) {
-			return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+		if a.Setting != "" {
+			s := r.setting(a.Setting)
+			if s == nil {
+				return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+			}
+			if !s.meets(&r.AITraining[i]) {
+				return fmt.Errorf("ai_training[%d]: setting %q is not offered in any of its regions during its period", i, a.Setting)
+			}
 		}
 		for j, b := range r.AITraining[:i] {
 			if !periodsOverlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
@@ -416,6 +422,22 @@ func (r *Record) validate() error {
 			}
 		}
 	}
+	// The other direction: a setting that stops AI training says the
+	// company trains; the record must say so too, for some place and time
+	// the setting covers.
+	for _, st := range r.Settings {
+		if !slices.Contains(st.Purposes, "ai-training") {
+			continue
+		}
+		found := false
+		for j := range r.AITraining {
+			a := &r.AITraining[j]
+			found = found || a.Status == AIActive && st.meets(a)
+		}
+		if !found {
+			return fmt.Errorf("setting %s stops AI training, but no ai_training entry says the company trains where and when the setting is offered", st.ID)
+		}
+	}
 	for i, ev := range r.Timeline {
 		if ev.Date.IsZero() || ev.Text == "" {
 			return fmt.Errorf("timeline[%d]: date and text are required", i)
@@ -427,9 +449,28 @@ func (r *Record) validate() error {
 	return nil
 }
 
-func (r *Record) hasSetting(id string) bool {
-	for _, s := range r.Settings {
-		if s.ID == id {
+func (r *Record) setting(id string) *Setting {
+	for i := range r.Settings {
+		if r.Settings[i].ID == id {
+			return &r.Settings[i]
+		}
+	}
+	return nil
+}
+
+// meets reports whether s is offered in one of a's regions or places at
+// some time in a's period.
+func (s *Setting) meets(a *AITraining) bool {
+	if !periodsOverlap(s.EffectiveFrom, s.EffectiveUntil, a.EffectiveFrom, a.EffectiveUntil) {
+		return false
+	}
+	for _, reg := range a.Regions {
+		if hasRegion(s.Regions, reg) {
+			return true
+		}
+	}
+	for _, p := range a.Places {
+		if slices.Contains(s.Places, p) {
 			return true
 		}
 	}
