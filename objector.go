@@ -243,10 +243,21 @@ func (g *Generator) WithControllers(fsys fs.FS) (*Generator, error) {
 
 // Assess returns what the law gives a person living in residence on the
 // date asOf (zero means today): the regime, the rights with their
-// citations, the deadline, the authority and the languages. An unknown
-// residence is a [*FieldError] with suggestions.
-func (g *Generator) Assess(residence string, asOf time.Time) (*jurisdiction.Assessment, error) {
-	a, err := g.rules.Resolve(strings.TrimSpace(residence), day(asOf))
+// citations, the deadline, the authority and the languages. With a
+// controller (an id or alias in the directory), it is what the law gives
+// against that company: a law that binds only companies above thresholds
+// may not reach it. An unknown residence or controller is a [*FieldError]
+// with suggestions.
+func (g *Generator) Assess(residence, controller string, asOf time.Time) (*jurisdiction.Assessment, error) {
+	var company *jurisdiction.Company
+	if controller = strings.TrimSpace(controller); controller != "" {
+		rec, err := g.dir.Lookup(controller)
+		if err != nil {
+			return nil, fieldError(err)
+		}
+		company = rec.Company()
+	}
+	a, err := g.rules.ResolveFor(strings.TrimSpace(residence), day(asOf), company)
 	if err != nil {
 		return nil, fieldError(err)
 	}
@@ -259,8 +270,7 @@ func (g *Generator) Assess(residence string, asOf time.Time) (*jurisdiction.Asse
 // [*FieldError] with suggestions; a company without a known entity for
 // the region is an error wrapping [ErrNoEntity].
 func (g *Generator) Entity(controller, residence string, asOf time.Time) (*controllers.Entity, error) {
-	d := day(asOf)
-	a, err := g.Assess(residence, asOf)
+	a, err := g.Assess(residence, "", asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +278,7 @@ func (g *Generator) Entity(controller, residence string, asOf time.Time) (*contr
 	if err != nil {
 		return nil, fieldError(err)
 	}
-	ent, err := rec.For(a.Region, d)
+	ent, err := rec.For(a.Region, day(asOf))
 	if err != nil {
 		return nil, fieldError(err)
 	}
@@ -314,6 +324,11 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 			return nil, fieldError(err)
 		}
 		if ent, err = rec.For(a.Region, asOf); err != nil {
+			return nil, fieldError(err)
+		}
+		// Whether a law that binds only companies above thresholds
+		// reaches this one depends on its record.
+		if a, err = g.rules.ResolveFor(req.Residence, asOf, rec.Company()); err != nil {
 			return nil, fieldError(err)
 		}
 	}

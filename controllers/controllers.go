@@ -33,8 +33,17 @@ type Record struct {
 	Settings      []Setting               `toml:"setting" json:"settings,omitempty"`
 	Forms         []Form                  `toml:"form" json:"forms,omitempty"`
 	AITraining    []AITraining            `toml:"ai_training" json:"ai_training,omitempty"`
-	Timeline      []Event                 `toml:"timeline" json:"timeline,omitempty"`
-	Notes         []string                `toml:"notes" json:"notes,omitempty"`
+	// Thresholds says, per law that binds only companies above
+	// thresholds, which of them the company meets, with a source.
+	Thresholds []jurisdiction.ThresholdClaim `toml:"threshold" json:"thresholds,omitempty"`
+	Timeline   []Event                       `toml:"timeline" json:"timeline,omitempty"`
+	Notes      []string                      `toml:"notes" json:"notes,omitempty"`
+}
+
+// Company returns what the jurisdiction rules need to know about the
+// company: its name and the thresholds its record says it meets.
+func (r *Record) Company() *jurisdiction.Company {
+	return &jurisdiction.Company{Name: r.Name, Thresholds: r.Thresholds}
 }
 
 // Entity is the legal entity that controls a person's data in some regions.
@@ -325,6 +334,19 @@ func (r *Record) validate() error {
 		// so that the user learns why no letter can be addressed; the
 		// notes must say so.
 		return errors.New("no entity, and no notes saying why")
+	}
+	for _, t := range r.Thresholds {
+		// Whether the law and its threshold ids exist is checked against
+		// the rules in the tests; here only what a record alone can show.
+		if t.Law == "" {
+			return errors.New("threshold: law is missing")
+		}
+		if err := jurisdiction.CheckSourceURL(t.Source); err != nil {
+			return fmt.Errorf("threshold for %s: %w", t.Law, err)
+		}
+		if t.Status != "" && t.Status != EntityVerified && t.Status != EntitySecondary {
+			return fmt.Errorf("threshold for %s: status %q is not verified or secondary", t.Law, t.Status)
+		}
 	}
 	if a := r.LeadAuthority; a != nil {
 		if a.Name == "" {

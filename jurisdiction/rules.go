@@ -36,6 +36,14 @@ type Law struct {
 	// the data does not say.
 	Complaint *Complaint `toml:"complaint"`
 	Notes     []string   `toml:"notes"`
+	// Thresholds are the tests of which a company must meet one for the
+	// law to bind it; none where the law (as objector models it) binds
+	// every company a request goes to.
+	Thresholds []Threshold `toml:"threshold"`
+	// OnlyIfMet says the law reaches so few companies (Florida's) that a
+	// letter claims it only where the company's record says it meets a
+	// threshold.
+	OnlyIfMet bool `toml:"only_if_met"`
 }
 
 // Application records that a law applies to a place from one date (and,
@@ -237,6 +245,9 @@ func (l *Law) validate() error {
 			}
 		}
 	}
+	if err := l.validateThresholds(); err != nil {
+		return fmt.Errorf("law %s: %w", l.ID, err)
+	}
 	if r := l.Agent; r != nil {
 		if err := r.validate(); err != nil {
 			return fmt.Errorf("law %s: %w", l.ID, err)
@@ -349,6 +360,16 @@ func (r *Rules) Law(id string) *Law { return r.laws[id] }
 // law and keeps its own authority where it has one. It returns an
 // [*UnknownResidenceError] for codes the rules do not know.
 func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
+	return r.ResolveFor(residence, asOf, nil)
+}
+
+// ResolveFor is [Rules.Resolve] for a request to company c: where the law
+// binds only companies above thresholds, the assessment says whether c's
+// record meets them ([Assessment.Applicability]), and falls back to a
+// courtesy request where it does not, or where the law is too narrow to
+// claim without knowing (Florida's). A nil c is a company objector knows
+// nothing about.
+func (r *Rules) ResolveFor(residence string, asOf Date, c *Company) (*Assessment, error) {
 	p, err := r.Place(residence)
 	if err != nil {
 		return nil, err
@@ -403,11 +424,12 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		for _, rt := range law.Rights {
 			a.Sources = appendUnique(a.Sources, rt.Source)
 		}
+		a.applyCompany(law, c)
 		break
 	}
 	if a.Unmodelled {
 		a.Notes = append(a.Notes, fmt.Sprintf(unmodelledNote, p.Name))
-	} else if a.Regime == RegimeNone {
+	} else if a.Regime == RegimeNone && a.Applicability == nil {
 		a.Notes = append(a.Notes, "No statutory right to object or opt out applies here on this date; a letter can only ask the company as a courtesy.")
 		if next := nextApplication(applies, asOf); next != nil {
 			a.Notes = append(a.Notes, fmt.Sprintf("%s takes effect on %s.", r.laws[next.Law].Name, next.EffectiveFrom))

@@ -37,7 +37,7 @@ func jurisdictionsCommand() *cli.Command {
 			}
 			var all []*jurisdiction.Assessment
 			for _, code := range g.Rules().Codes() {
-				a, err := g.Assess(code, asOf)
+				a, err := g.Assess(code, "", asOf)
 				if err != nil {
 					return err
 				}

@@ -47,7 +47,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			a, err := g.Assess(c.String("residence"), asOf)
+			a, err := g.Assess(c.String("residence"), c.String("controller"), asOf)
 			if err != nil {
 				return err
 			}
@@ -105,6 +105,11 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 	}
 	if d := a.Deadline; d != nil {
 		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
+		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.Due(a.AsOf), a.AsOf)
+		if ext := d.Extended(a.AsOf); ext != d.Due(a.AsOf) {
+			fmt.Fprintf(tw, "; %s at the latest with the extension", ext)
+		}
+		fmt.Fprintln(tw)
 	}
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
@@ -126,6 +131,24 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 	fmt.Fprintf(tw, "Languages:\t%s\n", strings.Join(a.Languages, ", "))
 	if entity != nil {
 		fmt.Fprintf(tw, "Entity:\t%s, %s\n", entity.Name, strings.Join(entity.Address, ", "))
+	}
+	if ap := a.Applicability; ap != nil {
+		fmt.Fprintf(tw, "Applies to:\tcompanies that meet one of these thresholds:\n")
+		for _, t := range ap.Thresholds {
+			fmt.Fprintf(tw, "\t- %s\n", t.Text)
+		}
+		who := "the company"
+		if ap.Company != "" {
+			who = ap.Company
+		}
+		switch ap.Status {
+		case jurisdiction.AppliesMeets:
+			fmt.Fprintf(tw, "\t%s meets %s (its record: %s)\n", who, strings.Join(ap.Met, ", "), ap.Source)
+		case jurisdiction.AppliesBelow:
+			fmt.Fprintf(tw, "\t%s meets none (its record: %s): the law does not reach it\n", who, ap.Source)
+		default:
+			fmt.Fprintf(tw, "\tobjector does not know whether %s meets one\n", who)
+		}
 	}
 	tw.Flush()
 	if len(a.Rights) > 0 {
