@@ -71,6 +71,7 @@ Examples:
 			controllersCommand(),
 			followupCommand(),
 			batchCommand(),
+			serveCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
 		// (urfave/cli's own would exit 3, which means something else here).
