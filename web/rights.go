@@ -42,9 +42,9 @@ func (h *Handler) rights(ui, residence string, date time.Time) *rightsPanel {
 		return &rightsPanel{}
 	}
 	p := &rightsPanel{Chosen: true}
-	a, err := h.gen.Rules().Resolve(h.ui.residence(residence), objector.Day(date))
+	a, err := h.gen.Assess(h.ui.residence(residence), "", date)
 	if err != nil {
-		if errors.Is(err, objector.ErrUnknownResidence) {
+		if fe := (*objector.FieldError)(nil); errors.As(err, &fe) && fe.Field == "residence" {
 			p.Error = h.ui.t(ui, "err_residence", nil)
 		} else {
 			p.Error = h.ui.t(ui, "err_failed", nil)

@@ -10,7 +10,7 @@
 // it is mounted on, and every link in its page is relative, so an embedder
 // can mount it under a prefix with [http.StripPrefix]:
 //
-//	gen, _ := objector.Default()
+//	gen, _ := objector.New(objector.Config{})
 //	mux.Handle("/objector/", http.StripPrefix("/objector", web.New(gen, web.Options{})))
 //
 // # Privacy and security
@@ -66,7 +66,7 @@ type Options struct {
 	MaxBodyBytes int64
 	// Today returns the date the form proposes as the letter date. Nil
 	// means today in UTC.
-	Today func() objector.Date
+	Today func() time.Time
 }
 
 // Handler serves the page. Make it with [New]; it is safe for concurrent
@@ -87,7 +87,7 @@ func New(gen *objector.Generator, opt Options) *Handler {
 		opt.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if opt.Today == nil {
-		opt.Today = objector.Today
+		opt.Today = func() time.Time { return time.Now().UTC() }
 	}
 	ui, err := newCatalog(gen)
 	if err != nil {
@@ -138,4 +138,7 @@ func noStore(w http.ResponseWriter) {
 }
 
 // today returns the handler's date for new letters.
-func (h *Handler) today() time.Time { return h.opt.Today().Time }
+func (h *Handler) today() time.Time {
+	t := h.opt.Today()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
