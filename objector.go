@@ -227,10 +227,6 @@ func (g *Generator) Rules() *jurisdiction.Rules { return g.rules }
 // Controllers returns the generator's directory of companies, read-only.
 func (g *Generator) Controllers() *controllers.Directory { return g.dir }
 
-// Messages returns the generator's message bundle, read-only: the
-// wording of letters and the labels a user interface shows around them.
-func (g *Generator) Messages() *locales.Bundle { return g.msgs }
-
 // WithControllers returns a generator like g whose directory also holds
 // the records in fsys (*.toml files, each named after its id, as
 // controllers.Load reads them); a record with the same id replaces g's.

@@ -28,8 +28,8 @@ var fieldOrder = []string{
 	"name", "email", "address", "account", "purpose", "reason", "lang", "date", "sent",
 }
 
-// requestFields maps the fields [objector.FieldError] names to the page's
-// form fields.
+// requestFields maps the fields an [objector.FieldError] names to the
+// page's form fields.
 var requestFields = map[string]string{
 	"residence": "residence", "controller": "controller", "company.name": "company-name",
 	"company.address": "company-address", "company.email": "company-email",
@@ -112,11 +112,10 @@ func (h *Handler) request(v values, output, ui string, p *problems) objector.Req
 		p.add("purpose", h.ui.t(ui, "err_invalid", nil))
 	}
 	date := func(field, s string) time.Time {
-		s = strings.TrimSpace(s)
-		if s == "" {
+		if strings.TrimSpace(s) == "" {
 			return time.Time{}
 		}
-		d, err := time.Parse(time.DateOnly, s)
+		d, err := parseDate(s)
 		if err != nil {
 			p.add(field, h.ui.t(ui, "err_date", nil))
 		}
@@ -158,7 +157,7 @@ func lines(s string) []string {
 // explain notes err, an error from generating or rendering a letter, next
 // to the field it concerns, in the page's language. It reports false for
 // an error that is no fault of the input.
-func (h *Handler) explain(err error, ui string, v values, p *problems) bool {
+func (h *Handler) explain(err error, ui string, p *problems) bool {
 	t := func(id string) string { return h.ui.t(ui, id, nil) }
 	var (
 		fe  *objector.FieldError
@@ -171,36 +170,37 @@ func (h *Handler) explain(err error, ui string, v values, p *problems) bool {
 		p.add("controller", t("err_no_entity"))
 	case errors.Is(err, objector.ErrNoAuthority):
 		p.add("sent", t("err_no_authority"))
-	case errors.Is(err, objector.ErrMissingGlyph) && errors.As(err, &fe):
-		p.add(requestFields[fe.Field], t("err_glyph"))
+	case errors.Is(err, objector.ErrNoDueDate):
+		p.add("residence", t("err_no_due"))
 	case errors.As(err, &fe):
-		field := requestFields[fe.Field]
+		field := requestFields[fe.Field] // "" for none of the page's fields: the summary
+		msg := fe.Err.Error()
 		switch {
-		case fe.Field == "company.address":
+		case errors.Is(err, objector.ErrMissingGlyph):
+			p.add(field, t("err_glyph"))
+		case errors.Is(err, objector.ErrAddressTooLong):
+			p.add(field, t("err_address_long"))
+		case errors.Is(err, objector.ErrNoPostalAddress):
+			p.add(field, t("err_no_postal"))
+		case fe.Field == "company.address" && fe.Value == "":
 			p.add(field, t("err_company_address"))
-		case errors.Is(fe, objector.ErrMissing):
+		case fe.Value == "" && strings.HasPrefix(msg, "is missing"):
 			p.add(field, t("err_missing"))
-		case fe.Field == "residence" && fe.Value != "":
+		case fe.Field == "residence":
 			p.add(field, t("err_residence"))
-		case fe.Field == "controller" && fe.Value != "":
+		case fe.Field == "controller":
 			p.add(field, t("err_company"))
+		case strings.Contains(msg, "control character") || strings.Contains(msg, "UTF-8"):
+			p.add(field, t("err_text"))
 		case strings.HasSuffix(fe.Field, "email"):
 			p.add(field, t("err_email"))
 		case fe.Field == "sent":
 			p.add(field, t("err_sent_after"))
-		case fe.Personal:
-			p.add(field, t("err_text"))
 		default:
 			p.add(field, t("err_invalid"))
 		}
-	case errors.Is(err, objector.ErrNoDueDate):
-		p.add("residence", t("err_no_due"))
 	case errors.Is(err, objector.ErrAddressTooLong):
-		if v.Controller == otherCompany {
-			p.add("company-address", t("err_address_long"))
-		} else {
-			p.add("", t("err_address_long"))
-		}
+		p.add("", t("err_address_long"))
 	case errors.Is(err, objector.ErrMissingGlyph):
 		p.add("", t("err_glyph"))
 	default:

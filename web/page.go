@@ -172,12 +172,10 @@ func (h *Handler) serveForm(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) serveRights(w http.ResponseWriter, r *http.Request) {
 	ui := h.ui.pick(r)
 	date := h.today()
-	if s := r.FormValue("date"); s != "" {
-		if d, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err == nil {
-			date = d
-		}
+	if d, err := parseDate(r.FormValue("date")); err == nil {
+		date = d
 	}
-	p := h.rights(ui, r.FormValue("residence"), date)
+	p := h.rights(ui, r.FormValue("residence"), r.FormValue("controller"), date)
 	status := http.StatusOK
 	if p.Error != "" {
 		status = http.StatusUnprocessableEntity
@@ -232,10 +230,10 @@ func (h *Handler) serveLetter(w http.ResponseWriter, r *http.Request) {
 	show := func(status int, pg *page) {
 		if pg.Rights == nil {
 			date := h.today()
-			if d, err := time.Parse(time.DateOnly, strings.TrimSpace(v.Date)); err == nil {
+			if d, err := parseDate(v.Date); err == nil {
 				date = d
 			}
-			pg.Rights = h.rights(ui, v.Residence, date)
+			pg.Rights = h.rights(ui, v.Residence, v.Controller, date)
 		}
 		w.Header().Set("Content-Language", ui)
 		h.render(w, status, "page.html", pg)
@@ -271,7 +269,7 @@ func (h *Handler) serveLetter(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		status := http.StatusUnprocessableEntity
-		if !h.explain(err, ui, v, &p) {
+		if !h.explain(err, ui, &p) {
 			status = http.StatusInternalServerError
 			p.add("", h.ui.t(ui, "err_failed", nil))
 		}

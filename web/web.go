@@ -44,6 +44,7 @@ import (
 	"embed"
 	"io/fs"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/objector/objector"
@@ -64,8 +65,8 @@ type Options struct {
 	// answered with 413 Request Entity Too Large. Zero means
 	// [DefaultMaxBodyBytes].
 	MaxBodyBytes int64
-	// Today returns the date the form proposes as the letter date. Nil
-	// means today in UTC.
+	// Today returns the date the form proposes as the letter date (only
+	// its calendar date counts). Nil means today in UTC.
 	Today func() time.Time
 }
 
@@ -137,8 +138,13 @@ func noStore(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")
 }
 
-// today returns the handler's date for new letters.
+// today returns the handler's date for new letters, at midnight UTC.
 func (h *Handler) today() time.Time {
-	t := h.opt.Today()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	y, m, d := h.opt.Today().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// parseDate parses a date written as 2006-01-02.
+func parseDate(s string) (time.Time, error) {
+	return time.Parse(time.DateOnly, strings.TrimSpace(s))
 }
