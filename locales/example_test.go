@@ -29,11 +29,12 @@ func ExampleLocalizer_Cite() {
 	// pl art. 17 ust. 1 lit. c RODO
 }
 
-// A regional tag finds its language; one without messages is an error
+// A regional tag finds its variant, or else its language; one without
+// messages is an error
 // that lists those with messages.
 func ExampleBundle_Match() {
 	b, _ := locales.Default()
-	lang, exact, _ := b.Match("de-AT")
+	lang, exact, _ := b.Match("de-LI")
 	fmt.Println(lang, exact)
 	_, _, err := b.Match("ja")
 	fmt.Println(err != nil)

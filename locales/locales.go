@@ -207,7 +207,19 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	}
 	b.matcher = language.NewMatcher(b.tags)
 	for _, l := range b.langs {
-		b.locs[l] = &Localizer{lang: l, bundle: b, loc: i18n.NewLocalizer(b.bundle, l), plain: b.plain[l]}
+		// Each language renders from a bundle of its own messages only, so
+		// that go-i18n's matching cannot serve "pt" from "pt-BR" (in CLDR,
+		// "pt" is Brazilian Portuguese).
+		tag := language.MustParse(l)
+		own := i18n.NewBundle(tag)
+		msgs := make([]*i18n.Message, 0, len(b.msgs[l]))
+		for _, id := range b.ids[l] {
+			msgs = append(msgs, b.msgs[l][id])
+		}
+		if err := own.AddMessages(tag, msgs...); err != nil {
+			return nil, fmt.Errorf("locales: %s: %w", l, err)
+		}
+		b.locs[l] = &Localizer{lang: l, bundle: b, loc: i18n.NewLocalizer(own, l), plain: b.plain[l]}
 	}
 	return b, nil
 }
@@ -224,8 +236,6 @@ func (b *Bundle) inherit() error {
 		if pm == nil {
 			return fmt.Errorf("locales: %s is a variant of %s, which has no messages", lang, parent)
 		}
-		tag := language.MustParse(lang)
-		var add []*i18n.Message
 		for id, msg := range pm {
 			if _, own := b.msgs[lang][id]; own {
 				continue
@@ -235,10 +245,6 @@ func (b *Bundle) inherit() error {
 			if p, ok := b.plain[parent][id]; ok {
 				b.plain[lang][id] = p
 			}
-			add = append(add, msg)
-		}
-		if err := b.bundle.AddMessages(tag, add...); err != nil {
-			return fmt.Errorf("locales: %s: %w", lang, err)
 		}
 		sort.Strings(b.ids[lang])
 	}

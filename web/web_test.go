@@ -183,8 +183,8 @@ func TestEveryFieldLabelled(t *testing.T) {
 func TestLanguage(t *testing.T) {
 	for _, c := range []struct{ target, accept, want, word string }{
 		{"/", "", "en", "Your full name"},
-		{"/", "de-AT,de;q=0.9,en;q=0.5", "de", "Ihr vollständiger Name"},
-		{"/", "pt-BR", "pt", "O seu nome completo"},
+		{"/", "de-AT,de;q=0.9,en;q=0.5", "de-AT", "Ihr vollständiger Name"},
+		{"/", "pt-BR", "pt-BR", "nome completo"},
 		{"/", "ja", "en", "Your full name"},
 		{"/?ui=fr", "de", "fr", "Vos nom et prénom"},
 		{"/?ui=xx", "sv", "sv", "Ditt fullständiga namn"},

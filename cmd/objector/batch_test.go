@@ -72,7 +72,7 @@ func TestBatchCommand(t *testing.T) {
 	if code := run(append(stdinArgs, "--input-format", "jsonl", "--agent-name", "Privacy Advocates", "--agent-email", "office@advocates.example"), strings.NewReader(jsonl), &stdout, &stderr); code != exitOK {
 		t.Errorf("jsonl from stdin: exit %d, stderr:\n%s", code, stderr.String())
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, "stdin", "000001-linkedin-de.txt")); err != nil || !bytes.Contains(b, []byte("im Auftrag von Erika Mustermann")) {
+	if b, err := os.ReadFile(filepath.Join(dir, "stdin", "000001-linkedin-de-at.txt")); err != nil || !bytes.Contains(b, []byte("im Auftrag von Erika Mustermann")) {
 		t.Errorf("agent letter: %v\n%s", err, b)
 	}
 
