@@ -61,12 +61,13 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/internal/guard"
 )
 
 // Options configure a batch [Run].
 type Options struct {
-	// Generator generates and renders the letters; nil means
-	// objector.Default().
+	// Generator generates and renders the letters; nil means one of the
+	// embedded data (objector.New with an empty Config).
 	Generator *objector.Generator
 	// Input is the input's format: [CSV], [JSONL] or [XLSX].
 	Input InputFormat
@@ -96,7 +97,7 @@ type Options struct {
 	// AsOf is the letter date for every letter. Zero means today (UTC),
 	// or with Resume the date the interrupted run recorded in OutDir (see
 	// [AsOfFile]). The date is fixed once for the whole run and recorded.
-	AsOf objector.Date
+	AsOf time.Time
 	// Agent, if set, sends every letter on the row's person's behalf.
 	Agent *objector.Agent
 	// Kind makes every letter a follow-up: objector.KindReminder or
@@ -166,38 +167,24 @@ func (e *RowError) Unwrap() error { return e.Err }
 // Redacted returns the error's message without the row's content (no
 // names, no email addresses), for reports and logs.
 func (e *RowError) Redacted() string {
-	var (
-		fe *objector.FieldError
-		re *objector.UnknownResidenceError
-		ce *objector.UnknownControllerError
-		le *objector.UnsupportedLanguageError
-	)
+	var fe *objector.FieldError
 	switch {
 	case errors.Is(e.Err, objector.ErrMissingGlyph):
+		// The error names the character, which is part of the cell.
 		return "has a character the PDF font cannot print: write it in Latin letters or leave pdf out of the formats for this row"
 	case errors.As(e.Err, &fe):
-		switch {
-		case strings.Contains(fe.Field, "email") && strings.Contains(fe.Msg, "not a valid email"):
-			return "is not a valid email address (write it as name@example.org)"
-		case strings.Contains(fe.Msg, "UTF-8"), strings.Contains(fe.Msg, "control character"),
-			strings.HasPrefix(fe.Msg, "is missing"), fe.Field == "purposes", fe.Field == "lang":
-			return fe.Msg
+		// A FieldError's Err never quotes the value; the value itself
+		// stays out even where it is not personal data, since a shifted
+		// column can put a name into any cell.
+		msg := fe.Err.Error()
+		if len(fe.Suggestions) > 0 {
+			msg += " (did you mean " + strings.Join(fe.Suggestions, ", ") + "?)"
 		}
-		return "is invalid"
-	case errors.As(e.Err, &re):
-		return "unknown residence code; run 'objector jurisdictions' for the codes"
-	case errors.As(e.Err, &ce):
-		return "unknown controller id; run 'objector controllers list' for the ids"
-	case errors.As(e.Err, &le):
-		return le.Error()
-	case errors.Is(e.Err, objector.ErrNoEntity):
-		return "the directory does not know this company's responsible entity for the residence"
+		return msg
 	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed):
 		return e.Err.Error() // our own messages carry no cell content
 	case e.Field == "controller":
 		return e.Err.Error()
-	case errors.As(e.Err, new(*objector.NotDueError)), errors.Is(e.Err, objector.ErrNoAuthority):
-		return e.Err.Error() // dates, places and kinds only
 	case e.Field == "sent":
 		return e.Err.Error() // the cell is a date, not personal data
 	}
@@ -467,16 +454,15 @@ type runner struct {
 	formats   []objector.Format
 	workers   int
 	maxErrors int
-	asOf      objector.Date
+	asOf      time.Time
 	suffix    string // "" for first letters, "-reminder" or "-complaint"
-	needsPDF  bool   // some format prints with the PDF font
 	bufs      sync.Pool
 }
 
 func newRunner(opts Options) (*runner, error) {
 	b := &runner{opts: opts, gen: opts.Generator, formats: opts.Formats, workers: opts.Workers, maxErrors: opts.MaxErrors}
 	if b.gen == nil {
-		g, err := objector.Default()
+		g, err := objector.New(objector.Config{})
 		if err != nil {
 			return nil, err
 		}
@@ -493,9 +479,6 @@ func newRunner(opts Options) (*runner, error) {
 		}
 		if safe(string(f)) != string(f) {
 			return nil, fmt.Errorf("format %q cannot name a file", f)
-		}
-		if f == objector.FormatPDF || (f == objector.FormatEML && opts.Render.AttachPDF) {
-			b.needsPDF = true
 		}
 	}
 	if opts.Kind != "" {
@@ -530,17 +513,11 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 		fail := func(field string, err error) {
 			res.failures = append(res.failures, &RowError{Line: row.Line, Row: row.Number, Controller: safe(strings.ToLower(id)), Field: field, Err: err})
 		}
-		var sent objector.Date
+		var sent time.Time
 		if b.opts.Kind != "" {
 			var err error
 			if sent, err = sentDate(row.Sent); err != nil {
 				fail("sent", err)
-				continue
-			}
-		}
-		if b.needsPDF {
-			if field, err := b.checkGlyphs(row); err != nil {
-				fail(field, err)
 				continue
 			}
 		}
@@ -593,29 +570,6 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 	return res, nil
 }
 
-// checkGlyphs returns the column of the first cell of row the PDF font
-// cannot print, with the error, so that the row fails before its letter
-// is made.
-func (b *runner) checkGlyphs(row Row) (string, error) {
-	for _, c := range []struct {
-		col   string
-		cells []string
-	}{
-		{"name", []string{row.Name}},
-		{"email", []string{row.Email}},
-		{"address", row.Address},
-		{"account", []string{row.Account}},
-		{"reason", []string{row.Reason}},
-	} {
-		for _, s := range c.cells {
-			if err := b.gen.CheckGlyphs(s); err != nil {
-				return c.col, err
-			}
-		}
-	}
-	return "", nil
-}
-
 // write writes the letter's files that are missing (all of them without
 // Resume) and returns the names of all its files and how many it wrote.
 // Every file is rendered before any is written, so a letter that cannot
@@ -641,12 +595,13 @@ func (b *runner) write(row Row, l *objector.Letter) ([]string, int, error) {
 		buf.Reset()
 		bufs = append(bufs, buf)
 		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
-			return nil, 0, &RowError{Line: row.Line, Row: row.Number, Controller: safe(l.Controller), Err: fmt.Errorf("rendering %s: %w", f, err)}
+			// Rendering writes to memory: its errors are the letter's.
+			return nil, 0, &RowError{Line: row.Line, Row: row.Number, Controller: safe(l.Controller), Field: fieldOf(err), Err: fmt.Errorf("rendering %s: %w", f, err)}
 		}
 		todo = append(todo, f)
 	}
 	for i, f := range todo {
-		if err := objector.WriteFile(filepath.Join(b.opts.OutDir, base+"."+string(f)), bufs[i].Bytes()); err != nil {
+		if err := guard.WriteFile(filepath.Join(b.opts.OutDir, base+"."+string(f)), bufs[i].Bytes()); err != nil {
 			return nil, i, err
 		}
 	}
@@ -682,11 +637,15 @@ func complete(path string, f objector.Format) bool {
 }
 
 // sentDate parses a row's "sent" cell, which a follow-up needs.
-func sentDate(cell string) (objector.Date, error) {
+func sentDate(cell string) (time.Time, error) {
 	if strings.TrimSpace(cell) == "" {
-		return objector.Date{}, errors.New("is empty; a follow-up needs the date the first letter was sent (YYYY-MM-DD)")
+		return time.Time{}, errors.New("is empty; a follow-up needs the date the first letter was sent (YYYY-MM-DD)")
 	}
-	return objector.ParseDate(cell)
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(cell))
+	if err != nil {
+		return time.Time{}, errors.New("is not a date written as YYYY-MM-DD")
+	}
+	return d, nil
 }
 
 // FileBase returns an output file's name without extension:
@@ -725,22 +684,8 @@ func safe(s string) string {
 // about, or "".
 func fieldOf(err error) string {
 	var fe *objector.FieldError
-	switch {
-	case errors.As(err, &fe):
-		if fe.Field == "purposes" {
-			return "purposes"
-		}
+	if errors.As(err, &fe) {
 		return fe.Field
-	case errors.Is(err, objector.ErrUnknownResidence):
-		return "residence"
-	case errors.Is(err, objector.ErrUnknownController), errors.Is(err, objector.ErrNoEntity):
-		return "controller"
-	case errors.Is(err, objector.ErrUnsupportedLanguage):
-		return "lang"
-	case errors.As(err, new(*objector.NotDueError)):
-		return "sent"
-	case errors.Is(err, objector.ErrNoAuthority):
-		return "residence"
 	}
 	return ""
 }

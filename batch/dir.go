@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/internal/guard"
 )
 
 // prepareDir creates the output folder and locks it, refuses files of
@@ -86,10 +88,10 @@ func (b *runner) formatNames() []string {
 // the folder records, or else today; and records it.
 func (b *runner) fixDate() error {
 	path := filepath.Join(b.opts.OutDir, AsOfFile+b.suffix)
-	var recorded objector.Date
+	var recorded time.Time
 	if b.opts.Resume {
 		if data, err := os.ReadFile(path); err == nil {
-			d, err := objector.ParseDate(strings.TrimSpace(string(data)))
+			d, err := time.Parse(time.DateOnly, strings.TrimSpace(string(data)))
 			if err != nil {
 				return fmt.Errorf("%s: %w (delete it, or give the letter date)", path, err)
 			}
@@ -99,17 +101,22 @@ func (b *runner) fixDate() error {
 	b.asOf = b.opts.AsOf
 	switch {
 	case !b.asOf.IsZero():
-		b.asOf = objector.Day(b.asOf.Time)
-		if !recorded.IsZero() && !recorded.Equal(b.asOf.Time) {
-			return fmt.Errorf("%w: the letters in %s are dated %s, not %s; leave the date out to finish them, or write into another folder", ErrAsOfMismatch, b.opts.OutDir, recorded, b.asOf)
+		b.asOf = day(b.asOf)
+		if !recorded.IsZero() && !recorded.Equal(b.asOf) {
+			return fmt.Errorf("%w: the letters in %s are dated %s, not %s; leave the date out to finish them, or write into another folder", ErrAsOfMismatch, b.opts.OutDir, recorded.Format(time.DateOnly), b.asOf.Format(time.DateOnly))
 		}
 	case !recorded.IsZero():
 		b.asOf = recorded
 		return nil
 	default:
-		b.asOf = objector.Today()
+		b.asOf = day(time.Now().UTC())
 	}
-	return objector.WriteFile(path, []byte(b.asOf.String()+"\n"))
+	return guard.WriteFile(path, []byte(b.asOf.Format(time.DateOnly)+"\n"))
+}
+
+// day returns t's calendar date at midnight UTC.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // outName matches the name of a letter file: its base and extension.
