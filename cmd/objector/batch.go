@@ -20,6 +20,7 @@ import (
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/batch"
+	"github.com/objector/objector/internal/guard"
 )
 
 func batchCommand() *cli.Command {
@@ -187,7 +188,7 @@ func runBatch(c *cli.Context) error {
 		removeStaleTemps(path)
 		data, err := os.ReadFile(sum.Manifest)
 		if err == nil {
-			err = objector.WriteFile(path, data)
+			err = guard.WriteFile(path, data)
 		}
 		if err != nil && runErr == nil {
 			runErr = fmt.Errorf("manifest: %w", err)
@@ -356,7 +357,7 @@ func sameFile(a, b string) bool {
 }
 
 // removeStaleTemps removes the temporary files an earlier run that was
-// killed left beside path: .<name>.<digits>.tmp, as objector.WriteFile
+// killed left beside path: .<name>.<digits>.tmp, as guard.WriteFile
 // and the report name them.
 func removeStaleTemps(path string) {
 	dir, base := filepath.Dir(path), filepath.Base(path)
