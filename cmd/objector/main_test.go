@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"encoding/base64"
+	"errors"
 	"flag"
 	"fmt"
 	"image"
