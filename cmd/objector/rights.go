@@ -110,11 +110,13 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	}
 	if d := a.Deadline; d != nil {
 		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
-		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.Due(a.AsOf), a.AsOf)
-		if ext := d.Extended(a.AsOf); ext != d.Due(a.AsOf) {
+		country := entityCountry(entity)
+		fmt.Fprintf(tw, "Counted:\t%s\n", d.Rule(country))
+		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.DueFor(a.AsOf, country), a.AsOf)
+		if ext := d.ExtendedFor(a.AsOf, country); ext != d.DueFor(a.AsOf, country) {
 			fmt.Fprintf(tw, "; %s at the latest with the extension", ext)
 		}
-		fmt.Fprintln(tw)
+		fmt.Fprintln(tw, " (a letter sent by post is received some days after it is dated)")
 	}
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
@@ -191,4 +193,16 @@ func describeDeadline(d *objector.Deadline) string {
 		return plural(d.Days, "day")
 	}
 	return plural(d.BusinessDays, "business day")
+}
+
+// entityCountry returns "IE" for an entity whose address ends in Ireland,
+// whose public holidays the GDPR deadline rule counts, and "" otherwise.
+func entityCountry(e *objector.Entity) string {
+	if e == nil || len(e.Address) == 0 {
+		return ""
+	}
+	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
+		return "IE"
+	}
+	return ""
 }
