@@ -8,8 +8,6 @@ import (
 	"testing/fstest"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
 )
 
 // The tests in this file pin letter-level corrections of the December 2026
@@ -82,7 +80,7 @@ func TestTurkeyLetterAsksErasure(t *testing.T) {
 // 45 days of § 1798.130(a)(2).
 func TestCCPAOptOutDeadlineInLetter(t *testing.T) {
 	req := person("US-CA", "en")
-	req.AsOf = jurisdiction.MustDate("2021-06-01")
+	req.AsOf = mustDate("2021-06-01")
 	body := letterText(t, req)
 	if !strings.Contains(body, "15 business days") || !strings.Contains(body, "999.315") || strings.Contains(body, "1798.130") {
 		t.Errorf("2021 CCPA letter:\n%s", body)
@@ -141,11 +139,10 @@ law = "us-ct-ctdpa-2026"
 meets = []
 source = "https://example.com/annual-report"
 `)
-	d, err := controllers.Load(fstest.MapFS{"beispiel.toml": {Data: rec}})
+	g, err := generator(t).WithControllers(fstest.MapFS{"beispiel.toml": {Data: rec}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := generator(t).WithControllers(d)
 	req := person("US-CT", "en")
 	req.Controller = "beispiel"
 	l, err := g.Generate(context.Background(), req)

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/internal/suggest"
 )
 
@@ -178,15 +178,8 @@ func decodeStrict(fsys fs.FS, name string, v any) error {
 // CheckSourceURL reports whether s is an absolute https URL with a host, as
 // every source in the data must be.
 func CheckSourceURL(s string) error {
-	if s == "" {
-		return errors.New("source is missing")
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("source %q: %w", s, err)
-	}
-	if u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("source %q must be an https URL", s)
+	if err := guard.URL(s); err != nil {
+		return fmt.Errorf("source %w", err)
 	}
 	return nil
 }
@@ -339,9 +332,10 @@ func (r *Rules) Place(code string) (*Place, error) {
 	if p := r.isoPlace(c); p != nil {
 		return p, nil
 	}
-	if c == "UK" {
-		// Not an ISO 3166-1 code, but what most people type for GB.
-		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{"GB"}}
+	// Not ISO 3166-1 codes, but what people type: UK for GB, and EL, the
+	// EU's own code for Greece, for GR.
+	if iso, ok := map[string]string{"UK": "GB", "EL": "GR"}[c]; ok {
+		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{iso}}
 	}
 	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, maxDistance(c), 3)}
 }
