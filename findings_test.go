@@ -161,7 +161,7 @@ source = "https://example.com/annual-report"
 // the period runs from receipt.
 func TestDueDateNotOnAWeekend(t *testing.T) {
 	req := person("DE", "en")
-	req.AsOf = jurisdiction.MustDate("2026-12-03")
+	req.AsOf = mustDate("2026-12-03")
 	l, err := generator(t).Generate(context.Background(), req)
 	if err != nil {
 		t.Fatal(err)
