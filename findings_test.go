@@ -174,3 +174,13 @@ func TestDueDateNotOnAWeekend(t *testing.T) {
 		t.Errorf("the letter does not say the period runs from receipt:\n%s", body)
 	}
 }
+
+// TestProposalsNotInLetters checks that a proposal that is not in force
+// never reaches a letter.
+func TestProposalsNotInLetters(t *testing.T) {
+	req := person("DE", "en")
+	req.AsOf = mustDate("2026-12-03")
+	if body := letterText(t, req); strings.Contains(body, "88c") || strings.Contains(body, "Omnibus") {
+		t.Errorf("a GDPR letter cites a proposal:\n%s", body)
+	}
+}

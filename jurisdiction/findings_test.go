@@ -360,3 +360,20 @@ func TestBankHolidaysEnglandAndWales(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalsDated checks that the Digital Omnibus proposal is reported
+// for GDPR places from the day it was made, and not before.
+func TestProposalsDated(t *testing.T) {
+	r := rules(t)
+	before, _ := r.Resolve("DE", jurisdiction.MustDate("2025-11-18"))
+	after, _ := r.Resolve("DE", jurisdiction.MustDate("2026-12-03"))
+	if len(before.Proposals) != 0 {
+		t.Errorf("proposals before the proposal: %v", before.Proposals)
+	}
+	if len(after.Proposals) != 1 || !strings.Contains(after.Proposals[0].Name, "88c") {
+		t.Errorf("proposals = %v; want the Digital Omnibus", after.Proposals)
+	}
+	if o, _ := after.Right(jurisdiction.RightObject); o.Citation.Text != "Art. 21(1) GDPR" {
+		t.Errorf("the proposal changed the right in force: %v", o)
+	}
+}

@@ -161,6 +161,12 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 		}
 		tw.Flush()
 	}
+	if len(a.Proposals) > 0 {
+		fmt.Fprintln(w, "\nProposed changes (not in force; letters do not cite them):")
+		for _, p := range a.Proposals {
+			fmt.Fprintf(w, "  - %s (proposed %s; as of %s: %s). %s\n", p.Name, p.Proposed, p.Checked, p.Status, p.Text)
+		}
+	}
 	if len(a.Notes) > 0 {
 		fmt.Fprintln(w, "\nNotes:")
 		for _, n := range a.Notes {
