@@ -198,7 +198,7 @@ func describeDeadline(d *jurisdiction.Deadline) string {
 
 // entityCountry returns "IE" for an entity whose address ends in Ireland,
 // whose public holidays the GDPR deadline rule counts, and "" otherwise.
-func entityCountry(e *objector.Entity) string {
+func entityCountry(e *controllers.Entity) string {
 	if e == nil || len(e.Address) == 0 {
 		return ""
 	}
