@@ -32,6 +32,9 @@ type Law struct {
 	// the data does not say.
 	Complaint *Complaint `toml:"complaint"`
 	Notes     []string   `toml:"notes"`
+	// Replies says how to answer a company's reply to a request under
+	// this law (replies/<law>.toml); empty where the data has none.
+	Replies []ReplyRule `toml:"-"`
 }
 
 // Application records that a law applies to a place from one date (and,
@@ -110,6 +113,9 @@ func Load(fsys fs.FS) (*Rules, error) {
 			return nil, fmt.Errorf("jurisdiction: %s: id %q must match the file name %q", name, l.ID, want)
 		}
 		r.laws[l.ID] = &l
+	}
+	if err := r.loadReplies(fsys); err != nil {
+		return nil, err
 	}
 	for _, name := range placeFiles {
 		var p Place
@@ -360,6 +366,10 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		a.Deadline = law.Deadline
 		a.Complaint = law.Complaint.on(asOf)
 		a.Agent = law.Agent.on(asOf)
+		a.Replies = law.repliesOn(asOf)
+		for _, rule := range a.Replies {
+			a.Sources = appendUnique(a.Sources, rule.Source)
+		}
 		a.Notes = append(a.Notes, law.Notes...)
 		a.Notes = append(a.Notes, app.Notes...)
 		a.Sources = appendUnique(a.Sources, law.Source, app.Source)
