@@ -5,6 +5,7 @@ go 1.22
 require (
 	github.com/BurntSushi/toml v1.4.0
 	github.com/emersion/go-message v0.18.2
+	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/nicksnyder/go-i18n/v2 v2.4.1
 	github.com/rogpeppe/go-internal v1.13.1
 	github.com/urfave/cli/v2 v2.27.6

@@ -303,8 +303,10 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 }
 
 // language picks the letter's language: the one asked for, or the closest
-// that has messages (with a note), or the residence's first official
-// language.
+// that has messages (with a note); by default the residence's first
+// official language that has messages, in the residence's regional
+// variant where there is one (de-CH in Switzerland, pt-BR in Brazil), and
+// English, with a note, where none of its languages has messages.
 func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, note string, err error) {
 	if asked != "" {
 		lang, exact, err := g.msgs.Match(asked)
@@ -316,16 +318,22 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 		}
 		return lang, note, nil
 	}
+	country, _, _ := strings.Cut(a.Residence, "-")
 	// The default: the first official language of the residence that has
 	// messages of its own, saying so when it is not the first one; only if
 	// none has, the closest match (Nynorsk finds Bokmål).
 	for i, official := range a.Languages {
-		if lang, exact, err := g.msgs.Match(official); err == nil && exact {
-			if i > 0 {
-				note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i], ", "), lang, a.Residence)
-			}
-			return lang, note, nil
+		lang, exact, err := g.msgs.Match(official)
+		if err != nil || !exact {
+			continue
 		}
+		if regional, exact, err := g.msgs.Match(official + "-" + country); err == nil && exact {
+			lang = regional
+		}
+		if i > 0 {
+			note = fmt.Sprintf("no messages in %s; writing in %s, an official language of %s (choose another with --lang)", strings.Join(a.Languages[:i], ", "), lang, a.Residence)
+		}
+		return lang, note, nil
 	}
 	for _, official := range a.Languages {
 		if lang, _, err := g.msgs.Match(official); err == nil {
@@ -333,7 +341,8 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 			return lang, note, nil
 		}
 	}
-	return "", "", &locales.UnsupportedLanguageError{Lang: strings.Join(a.Languages, ", "), Available: g.msgs.Languages()}
+	note = fmt.Sprintf("no messages in %s, the language of %s; writing in English (choose another with --lang)", strings.Join(a.Languages, ", "), a.Residence)
+	return locales.Source, note, nil
 }
 
 // agentParty returns the agent as a letter party, or nil.

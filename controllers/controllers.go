@@ -72,17 +72,20 @@ const (
 // Setting is a switch in the company's product that stops a use of the
 // person's data, and where to find it.
 type Setting struct {
-	ID             string                `toml:"id" json:"id"`
-	Name           string                `toml:"name" json:"name"`
-	Path           []string              `toml:"path" json:"path"`
-	URL            string                `toml:"url" json:"url,omitempty"`
-	Purposes       []string              `toml:"purposes" json:"purposes"`
-	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
-	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
-	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
-	Note           string                `toml:"note" json:"note,omitempty"`
-	Source         string                `toml:"source" json:"source"`
-	Checked        jurisdiction.Date     `toml:"checked" json:"checked"`
+	ID       string                `toml:"id" json:"id"`
+	Name     string                `toml:"name" json:"name"`
+	Path     []string              `toml:"path" json:"path"`
+	URL      string                `toml:"url" json:"url,omitempty"`
+	Purposes []string              `toml:"purposes" json:"purposes"`
+	Regions  []jurisdiction.Region `toml:"regions" json:"regions"`
+	// Places adds single countries (ISO 3166-1 alpha-2, such as "CA") to
+	// Regions, for facts a company states per country.
+	Places         []string          `toml:"places" json:"places,omitempty"`
+	EffectiveFrom  jurisdiction.Date `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
+	Note           string            `toml:"note" json:"note,omitempty"`
+	Source         string            `toml:"source" json:"source"`
+	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
 }
 
 // Form is a web form the company offers for objections or privacy requests.
@@ -92,6 +95,7 @@ type Form struct {
 	URL            string                `toml:"url" json:"url"`
 	Purposes       []string              `toml:"purposes" json:"purposes"`
 	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
+	Places         []string              `toml:"places" json:"places,omitempty"` // as in [Setting]
 	Fields         []Field               `toml:"field" json:"fields,omitempty"`
 	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
 	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
@@ -126,15 +130,19 @@ const (
 // trains AI on its users' data, on which legal basis, and with which setting
 // a user can stop it.
 type AITraining struct {
-	Regions            []jurisdiction.Region `toml:"regions" json:"regions"`
-	Status             AIStatus              `toml:"status" json:"status"`
-	Basis              string                `toml:"basis" json:"basis,omitempty"` // legitimate-interests, consent, ...
-	Setting            string                `toml:"setting" json:"setting,omitempty"`
-	PastTrainingUndone bool                  `toml:"past_training_undone" json:"past_training_undone"`
-	EffectiveFrom      jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
-	EffectiveUntil     jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
-	Source             string                `toml:"source" json:"source"`
-	Checked            jurisdiction.Date     `toml:"checked" json:"checked"`
+	Regions []jurisdiction.Region `toml:"regions" json:"regions"`
+	// Places lists countries (ISO 3166-1 alpha-2) whose own entry wins
+	// over their region's: LinkedIn trained on Canadian members' data
+	// from a later date than on the rest of the world's.
+	Places             []string          `toml:"places" json:"places,omitempty"`
+	Status             AIStatus          `toml:"status" json:"status"`
+	Basis              string            `toml:"basis" json:"basis,omitempty"` // legitimate-interests, consent, ...
+	Setting            string            `toml:"setting" json:"setting,omitempty"`
+	PastTrainingUndone bool              `toml:"past_training_undone" json:"past_training_undone"`
+	EffectiveFrom      jurisdiction.Date `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil     jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
+	Source             string            `toml:"source" json:"source"`
+	Checked            jurisdiction.Date `toml:"checked" json:"checked"`
 }
 
 // Event is a dated fact about the company's policy, kept for people who want
@@ -202,8 +210,24 @@ func (r *Record) For(region jurisdiction.Region, asOf jurisdiction.Date) (*Entit
 }
 
 // AI returns what the record says about AI training for region on day asOf,
-// or nil where it says nothing.
+// or nil where it says nothing. It is [Record.AIAt] without a place.
 func (r *Record) AI(region jurisdiction.Region, asOf jurisdiction.Date) *AITraining {
+	return r.AIAt(region, "", asOf)
+}
+
+// AIAt returns what the record says about AI training for a person living
+// in residence (an ISO 3166 code such as "CA" or "US-CA", or empty) in
+// region on day asOf, or nil where it says nothing. An entry that names
+// the person's country in its places wins over one for the whole region.
+func (r *Record) AIAt(region jurisdiction.Region, residence string, asOf jurisdiction.Date) *AITraining {
+	if c := Country(residence); c != "" {
+		for i := range r.AITraining {
+			a := &r.AITraining[i]
+			if slices.Contains(a.Places, c) && inPeriod(asOf, a.EffectiveFrom, a.EffectiveUntil) {
+				return a
+			}
+		}
+	}
 	for i := range r.AITraining {
 		a := &r.AITraining[i]
 		if hasRegion(a.Regions, region) && inPeriod(asOf, a.EffectiveFrom, a.EffectiveUntil) {
@@ -213,12 +237,28 @@ func (r *Record) AI(region jurisdiction.Region, asOf jurisdiction.Date) *AITrain
 	return nil
 }
 
+// Country returns the country part of an ISO 3166 code in upper case:
+// "CA" for "ca-qc", "" for "".
+func Country(residence string) string {
+	c, _, _ := strings.Cut(strings.TrimSpace(residence), "-")
+	return strings.ToUpper(c)
+}
+
 // SettingsFor returns the in-product settings available in region on day
-// asOf that stop one of purposes, in record order.
+// asOf that stop one of purposes, in record order. It is
+// [Record.SettingsAt] without a place.
 func (r *Record) SettingsFor(region jurisdiction.Region, asOf jurisdiction.Date, purposes []string) []Setting {
+	return r.SettingsAt(region, "", asOf, purposes)
+}
+
+// SettingsAt returns the in-product settings available to a person living
+// in residence, in region, on day asOf, that stop one of purposes, in
+// record order.
+func (r *Record) SettingsAt(region jurisdiction.Region, residence string, asOf jurisdiction.Date, purposes []string) []Setting {
 	var out []Setting
+	c := Country(residence)
 	for _, s := range r.Settings {
-		if hasRegion(s.Regions, region) && inPeriod(asOf, s.EffectiveFrom, s.EffectiveUntil) && overlap(s.Purposes, purposes) {
+		if (hasRegion(s.Regions, region) || c != "" && slices.Contains(s.Places, c)) && inPeriod(asOf, s.EffectiveFrom, s.EffectiveUntil) && overlap(s.Purposes, purposes) {
 			out = append(out, s)
 		}
 	}
@@ -226,11 +266,18 @@ func (r *Record) SettingsFor(region jurisdiction.Region, asOf jurisdiction.Date,
 }
 
 // FormsFor returns the web forms available in region on day asOf for one of
-// purposes, in record order.
+// purposes, in record order. It is [Record.FormsAt] without a place.
 func (r *Record) FormsFor(region jurisdiction.Region, asOf jurisdiction.Date, purposes []string) []Form {
+	return r.FormsAt(region, "", asOf, purposes)
+}
+
+// FormsAt returns the web forms available to a person living in
+// residence, in region, on day asOf, for one of purposes, in record order.
+func (r *Record) FormsAt(region jurisdiction.Region, residence string, asOf jurisdiction.Date, purposes []string) []Form {
 	var out []Form
+	c := Country(residence)
 	for _, f := range r.Forms {
-		if hasRegion(f.Regions, region) && inPeriod(asOf, f.EffectiveFrom, f.EffectiveUntil) && overlap(f.Purposes, purposes) {
+		if (hasRegion(f.Regions, region) || c != "" && slices.Contains(f.Places, c)) && inPeriod(asOf, f.EffectiveFrom, f.EffectiveUntil) && overlap(f.Purposes, purposes) {
 			out = append(out, f)
 		}
 	}
@@ -307,7 +354,7 @@ func (r *Record) validate() error {
 		if s.ID == "" || s.Name == "" || len(s.Path) == 0 {
 			return fmt.Errorf("setting[%d]: id, name and path are required", i)
 		}
-		if err := checkCommon(s.Regions, s.Purposes, s.EffectiveFrom, s.EffectiveUntil, s.Source, s.Checked); err != nil {
+		if err := checkCommon(s.Regions, s.Places, s.Purposes, s.EffectiveFrom, s.EffectiveUntil, s.Source, s.Checked); err != nil {
 			return fmt.Errorf("setting %s: %w", s.ID, err)
 		}
 		if s.URL != "" {
@@ -323,7 +370,7 @@ func (r *Record) validate() error {
 		if err := checkURL(f.URL); err != nil {
 			return fmt.Errorf("form %s: %w", f.ID, err)
 		}
-		if err := checkCommon(f.Regions, f.Purposes, f.EffectiveFrom, f.EffectiveUntil, f.Source, f.Checked); err != nil {
+		if err := checkCommon(f.Regions, f.Places, f.Purposes, f.EffectiveFrom, f.EffectiveUntil, f.Source, f.Checked); err != nil {
 			return fmt.Errorf("form %s: %w", f.ID, err)
 		}
 		statements := 0
@@ -348,16 +395,24 @@ func (r *Record) validate() error {
 		if a.Status != AIExcluded && a.Status != AIActive {
 			return fmt.Errorf("ai_training[%d]: status %q is not excluded or active", i, a.Status)
 		}
-		if err := checkCommon(a.Regions, []string{"ai-training"}, a.EffectiveFrom, a.EffectiveUntil, a.Source, a.Checked); err != nil {
+		if err := checkCommon(a.Regions, a.Places, []string{"ai-training"}, a.EffectiveFrom, a.EffectiveUntil, a.Source, a.Checked); err != nil {
 			return fmt.Errorf("ai_training[%d]: %w", i, err)
 		}
 		if a.Setting != "" && !r.hasSetting(a.Setting) {
 			return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
 		}
 		for j, b := range r.AITraining[:i] {
+			if !periodsOverlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
+				continue
+			}
 			for _, reg := range a.Regions {
-				if hasRegion(b.Regions, reg) && periodsOverlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
+				if hasRegion(b.Regions, reg) {
 					return fmt.Errorf("ai_training[%d] and [%d] overlap for region %q", j, i, reg)
+				}
+			}
+			for _, p := range a.Places {
+				if slices.Contains(b.Places, p) {
+					return fmt.Errorf("ai_training[%d] and [%d] overlap for place %q", j, i, p)
 				}
 			}
 		}
@@ -451,7 +506,7 @@ func (e *Entity) validate() error {
 			return fmt.Errorf("contact_form: %w", err)
 		}
 	}
-	return checkCommon(e.Regions, []string{"ai-training"}, e.EffectiveFrom, e.EffectiveUntil, e.Source, e.Checked)
+	return checkCommon(e.Regions, nil, []string{"ai-training"}, e.EffectiveFrom, e.EffectiveUntil, e.Source, e.Checked)
 }
 
 func (f *Field) validate() error {
@@ -501,9 +556,17 @@ func (f *Field) validate() error {
 	return nil
 }
 
-func checkCommon(regions []jurisdiction.Region, purposes []string, from, until jurisdiction.Date, source string, checked jurisdiction.Date) error {
-	if len(regions) == 0 {
+func checkCommon(regions []jurisdiction.Region, places, purposes []string, from, until jurisdiction.Date, source string, checked jurisdiction.Date) error {
+	if len(regions) == 0 && len(places) == 0 {
 		return errors.New("regions are missing")
+	}
+	for i, p := range places {
+		if len(p) != 2 || p[0] < 'A' || p[0] > 'Z' || p[1] < 'A' || p[1] > 'Z' {
+			return fmt.Errorf("place %q is not an upper-case ISO 3166-1 alpha-2 code such as CA", p)
+		}
+		if slices.Contains(places[:i], p) {
+			return fmt.Errorf("place %q is listed twice", p)
+		}
 	}
 	for _, reg := range regions {
 		if !hasRegion(jurisdiction.Regions, reg) {

@@ -22,6 +22,7 @@ var today = jurisdiction.MustDate("2026-11-24")
 var covered = map[string][]jurisdiction.Region{
 	"adobe":          {"eu", "uk", "ch"},
 	"amazon":         {"eu", "uk"},
+	"anthropic":      {"eu", "uk", "ch", "us", "row"},
 	"apple":          {"eu", "uk", "ch", "us"},
 	"discord":        {"eu", "uk", "ch", "us", "row"},
 	"google":         {"eu", "uk", "ch", "us", "row"},
@@ -29,7 +30,9 @@ var covered = map[string][]jurisdiction.Region{
 	"medium":         {"us", "row"},
 	"meta-facebook":  {"eu", "us", "row"},
 	"meta-instagram": {"eu", "us", "row"},
+	"meta-threads":   {"eu"},
 	"microsoft":      {"eu", "uk", "ch", "us", "row"},
+	"openai":         {"eu", "uk", "ch", "us", "row"},
 	"pinterest":      {"eu", "uk", "ch", "us"},
 	"quora":          {"eu", "uk", "ch", "us", "row"},
 	"reddit":         {"eu", "uk", "ch", "us"},
@@ -39,6 +42,7 @@ var covered = map[string][]jurisdiction.Region{
 	"stackoverflow":  {"eu", "uk", "ch", "us", "row"},
 	"tiktok":         {"eu", "uk", "ch", "us"},
 	"tumblr":         {"eu"},
+	"whatsapp":       {"eu", "uk", "ch", "us", "row"},
 	"x":              {"eu", "uk", "ch", "us", "row"},
 	"zoom":           {"eu", "uk", "ch", "us", "row"},
 }

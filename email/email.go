@@ -46,16 +46,17 @@ func Text(l *letter.Letter) string {
 	var b strings.Builder
 	to, subject, form := label(l, "to"), label(l, "subject"), label(l, "form")
 	name := oneLine(l.Recipient.Name)
+	sep := oneLine(l.LabelSeparator())
 	switch {
 	case l.Recipient.Email != "":
-		b.WriteString(to + ": " + name + " <" + oneLine(l.Recipient.Email) + ">\n")
+		b.WriteString(to + sep + name + " <" + oneLine(l.Recipient.Email) + ">\n")
 	case l.Recipient.WebForm != "":
-		b.WriteString(to + ": " + name + "\n")
-		b.WriteString(form + ": " + oneLine(l.Recipient.WebForm) + "\n")
+		b.WriteString(to + sep + name + "\n")
+		b.WriteString(form + sep + oneLine(l.Recipient.WebForm) + "\n")
 	default:
-		b.WriteString(to + ": " + name + "\n")
+		b.WriteString(to + sep + name + "\n")
 	}
-	b.WriteString(subject + ": " + oneLine(l.Subject) + "\n\n")
+	b.WriteString(subject + sep + oneLine(l.Subject) + "\n\n")
 	b.WriteString(letterText(l, Width))
 	return b.String()
 }
@@ -99,7 +100,7 @@ func formNote(l *letter.Letter) string {
 	if l.Recipient.Email != "" || l.Recipient.WebForm == "" {
 		return ""
 	}
-	return label(l, "form") + ": " + l.Recipient.WebForm + "\n\n"
+	return label(l, "form") + oneLine(l.LabelSeparator()) + l.Recipient.WebForm + "\n\n"
 }
 
 // defaultLabels are used when a letter lacks a label (a letter built by

@@ -131,11 +131,29 @@ type Right struct {
 
 // Authority is a supervisory authority or regulator that hears complaints.
 type Authority struct {
-	Name    string   `toml:"name" json:"name"`
-	URL     string   `toml:"url" json:"url"`
-	Address []string `toml:"address" json:"address,omitempty"`
-	Email   string   `toml:"email" json:"email,omitempty"`
-	Source  string   `toml:"source" json:"source,omitempty"`
+	// Name is the authority's official name in the place's first
+	// language, without glosses; Names holds its official names in the
+	// other languages it uses (keyed by BCP 47 tag: "sv", "fr", "en").
+	Name    string            `toml:"name" json:"name"`
+	Names   map[string]string `toml:"names" json:"names,omitempty"`
+	URL     string            `toml:"url" json:"url"`
+	Address []string          `toml:"address" json:"address,omitempty"`
+	Email   string            `toml:"email" json:"email,omitempty"`
+	Source  string            `toml:"source" json:"source,omitempty"`
+}
+
+// NameIn returns the authority's official name in lang ("fr-CH" finds
+// "fr"), or [Authority.Name] where it has none in that language.
+func (a *Authority) NameIn(lang string) string {
+	if n := a.Names[lang]; n != "" {
+		return n
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		if n := a.Names[base]; n != "" {
+			return n
+		}
+	}
+	return a.Name
 }
 
 // Date is a calendar date, held as midnight UTC. It reads from TOML dates

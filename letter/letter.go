@@ -44,8 +44,19 @@ type Letter struct {
 
 // LabelKeys are the keys renderers may find in Letter.Labels. "due_event"
 // is the title of a calendar event for the due date, with {{.Entity}} and
-// {{.Reference}} left for the renderer to fill.
-var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject", "form", "due_event"}
+// {{.Reference}} left for the renderer to fill; "separator" is what the
+// language puts between a label and its value (": ", in French "\u00a0: ").
+var LabelKeys = []string{"page", "enclosures", "reference", "due", "to", "subject", "form", "due_event", "separator"}
+
+// LabelSeparator returns what the letter's language writes between a
+// label and its value ("Subject: …", French "Objet\u00a0: …"); ": " where
+// the letter has no labels.
+func (l *Letter) LabelSeparator() string {
+	if s := l.Labels["separator"]; s != "" {
+		return s
+	}
+	return ": "
+}
 
 // Party is the sender or the recipient of a letter.
 type Party struct {

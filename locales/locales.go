@@ -3,6 +3,14 @@
 // [Localizer] that renders them: messages with their data, dates, lists,
 // counted periods and legal citations the way each language writes them.
 //
+// A regional variant (active.de-CH.toml) holds only the messages that
+// differ from its language (de); the others are taken from it.
+//
+// A language that inflects dates or citations adds their case forms as
+// messages "<id>__<form>" (date_format__loc, month_9__loc,
+// cite_gdpr__gen); a message then writes {{.Due.In "loc"}} where English
+// writes {{.Due}}. See [Inflected].
+//
 // A [Bundle] is built once per process ([Default] or [Load]) and is
 // read-only afterwards. A message that is missing in a language, or that
 // refers to data the caller did not give, is an error, never fallback text.
@@ -74,9 +82,17 @@ type Bundle struct {
 	// text and {{.Field}} placeholders, split into pieces; T renders them
 	// without go-i18n and text/template (see Localizer.plainT).
 	plain map[string]map[string][]piece
+	// forms holds, per language, the case forms of each message that has
+	// them: "date_format" → ["gen", "loc"] for date_format__gen and
+	// date_format__loc.
+	forms map[string]map[string][]string
 	// locs holds one Localizer per language, made once.
 	locs map[string]*Localizer
 }
+
+// FormSep separates a message id from the name of a case form:
+// "date_format__loc" is the locative form of "date_format".
+const FormSep = "__"
 
 // piece is literal text, or (field != "") a {{.Field}} placeholder.
 type piece struct{ text, field string }
@@ -125,6 +141,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		ids:    map[string][]string{},
 		msgs:   map[string]map[string]*i18n.Message{},
 		plain:  map[string]map[string][]piece{},
+		forms:  map[string]map[string][]string{},
 		locs:   map[string]*Localizer{},
 	}
 	b.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
@@ -168,7 +185,19 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	if b.msgs[Source] == nil {
 		return nil, fmt.Errorf("locales: active.%s.toml is missing", Source)
 	}
+	if err := b.inherit(); err != nil {
+		return nil, err
+	}
 	sort.Strings(b.langs)
+	for _, lang := range b.langs {
+		f := map[string][]string{}
+		for _, id := range b.ids[lang] { // sorted, so the forms are too
+			if base, form, ok := strings.Cut(id, FormSep); ok {
+				f[base] = append(f[base], form)
+			}
+		}
+		b.forms[lang] = f
+	}
 	// English first, so the matcher falls back to it only when asked to.
 	b.tags = append(b.tags, language.English)
 	for _, l := range b.langs {
@@ -181,6 +210,49 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		b.locs[l] = &Localizer{lang: l, bundle: b, loc: i18n.NewLocalizer(b.bundle, l), plain: b.plain[l]}
 	}
 	return b, nil
+}
+
+// inherit gives each regional variant (de-CH) the messages of its
+// language (de) that it does not define itself.
+func (b *Bundle) inherit() error {
+	for _, lang := range b.langs {
+		parent, _, regional := strings.Cut(lang, "-")
+		if !regional {
+			continue
+		}
+		pm := b.msgs[parent]
+		if pm == nil {
+			return fmt.Errorf("locales: %s is a variant of %s, which has no messages", lang, parent)
+		}
+		tag := language.MustParse(lang)
+		var add []*i18n.Message
+		for id, msg := range pm {
+			if _, own := b.msgs[lang][id]; own {
+				continue
+			}
+			b.msgs[lang][id] = msg
+			b.ids[lang] = append(b.ids[lang], id)
+			if p, ok := b.plain[parent][id]; ok {
+				b.plain[lang][id] = p
+			}
+			add = append(add, msg)
+		}
+		if err := b.bundle.AddMessages(tag, add...); err != nil {
+			return fmt.Errorf("locales: %s: %w", lang, err)
+		}
+		sort.Strings(b.ids[lang])
+	}
+	return nil
+}
+
+// Parent returns the language a regional variant falls back to ("de" for
+// "de-CH"), or "" for a language that is not a variant.
+func Parent(lang string) string {
+	parent, _, ok := strings.Cut(lang, "-")
+	if !ok {
+		return ""
+	}
+	return parent
 }
 
 var defaultBundle = sync.OnceValues(func() (*Bundle, error) { return Load(Data) })
@@ -197,8 +269,8 @@ func (b *Bundle) IDs(lang string) []string { return append([]string(nil), b.ids[
 // Message returns the raw message lang has for id, or nil.
 func (b *Bundle) Message(lang, id string) *i18n.Message { return b.msgs[lang][id] }
 
-// Match returns the supported language that serves tag: "de-AT" finds
-// "de", "pt-BR" finds "pt". exact reports whether tag named that language
+// Match returns the supported language that serves tag: "de-LI" finds
+// "de", "pt-PT" finds "pt", "de-CH" its own variant. exact reports whether tag named that language
 // itself. It returns an [*UnsupportedLanguageError] when no language
 // serves tag; it never falls back to English silently.
 func (b *Bundle) Match(tag string) (lang string, exact bool, err error) {
@@ -239,6 +311,12 @@ type Localizer struct {
 	memo memo
 }
 
+// Forms returns the names of the case forms lang has for message id
+// (the "gen" of "cite_gdpr__gen"), sorted.
+func (b *Bundle) Forms(lang, id string) []string {
+	return append([]string(nil), b.forms[lang][id]...)
+}
+
 // memo is a concurrent map of rendered messages, bounded so that a
 // long-running process calling Cite with ever new citations does not grow
 // without limit (past the bound, results are simply not kept).
@@ -255,15 +333,11 @@ type memoKey struct {
 	cite  Citation
 }
 
-func (m *memo) get(k memoKey) (string, bool) {
-	v, ok := m.m.Load(k)
-	if !ok {
-		return "", false
-	}
-	return v.(string), true
+func (m *memo) get(k memoKey) (any, bool) {
+	return m.m.Load(k)
 }
 
-func (m *memo) put(k memoKey, s string) {
+func (m *memo) put(k memoKey, s any) {
 	if m.n.Load() < memoLimit {
 		if _, loaded := m.m.LoadOrStore(k, s); !loaded {
 			m.n.Add(1)
@@ -322,7 +396,7 @@ func (l *Localizer) N(id string, count int, data map[string]any) (string, error)
 	if len(data) == 0 {
 		k := memoKey{id: id, count: count}
 		if s, ok := l.memo.get(k); ok {
-			return s, nil
+			return s.(string), nil
 		}
 		s, err := l.localize(id, map[string]any{"Count": count}, count)
 		if err == nil {
@@ -357,11 +431,82 @@ func (l *Localizer) localize(id string, data map[string]any, count any) (string,
 // Date writes d as the language writes dates in letters ("24 November
 // 2026", "24. November 2026").
 func (l *Localizer) Date(d time.Time) (string, error) {
-	month, err := l.T(fmt.Sprintf("month_%d", int(d.Month())), nil)
+	return l.date(d, "")
+}
+
+// date writes d in a case form ("" for the basic form): the message
+// date_format__<form> with the month's form month_<n>__<form> where the
+// language has one.
+func (l *Localizer) date(d time.Time, form string) (string, error) {
+	suffix := ""
+	if form != "" {
+		suffix = FormSep + form
+	}
+	monthID := fmt.Sprintf("month_%d", int(d.Month()))
+	if form != "" && l.Has(monthID+suffix) {
+		monthID += suffix
+	}
+	month, err := l.T(monthID, nil)
 	if err != nil {
 		return "", err
 	}
-	return l.T("date_format", map[string]any{"Day": d.Day(), "Month": month, "MonthNumber": fmt.Sprintf("%02d", int(d.Month())), "Year": d.Year()})
+	return l.T("date_format"+suffix, map[string]any{"Day": d.Day(), "Month": month, "MonthNumber": fmt.Sprintf("%02d", int(d.Month())), "Year": d.Year()})
+}
+
+// DateForms writes d in its basic form and in every case form the
+// language defines (date_format__<form>).
+func (l *Localizer) DateForms(d time.Time) (Inflected, error) {
+	base, err := l.date(d, "")
+	if err != nil {
+		return Inflected{}, err
+	}
+	x := Inflected{Base: base}
+	for _, form := range l.bundle.forms[l.lang]["date_format"] {
+		s, err := l.date(d, form)
+		if err != nil {
+			return Inflected{}, err
+		}
+		x.setForm(form, s)
+	}
+	return x, nil
+}
+
+// Inflected is a text with the case forms its language needs: a date or a
+// citation that a sentence must put in the genitive or locative. In a
+// message it prints its basic form ({{.Due}}); {{.Due.In "loc"}} prints
+// the form "loc".
+type Inflected struct {
+	Base  string
+	Forms map[string]string // form name → text; nil for text that is not inflected
+}
+
+// String returns the basic form.
+func (x Inflected) String() string { return x.Base }
+
+// In returns the form with this name, or the basic form where the text has
+// no such form (a US statute is cited alike in every case; the tests check
+// that every form a message asks for exists for every instrument).
+func (x Inflected) In(form string) string {
+	if s, ok := x.Forms[form]; ok {
+		return s
+	}
+	return x.Base
+}
+
+// Map returns a copy of x with f applied to every form.
+func (x Inflected) Map(f func(string) string) Inflected {
+	out := Inflected{Base: f(x.Base)}
+	for k, v := range x.Forms {
+		out.setForm(k, f(v))
+	}
+	return out
+}
+
+func (x *Inflected) setForm(form, s string) {
+	if x.Forms == nil {
+		x.Forms = map[string]string{}
+	}
+	x.Forms[form] = s
 }
 
 // List joins items the way the language writes a list ("a, b and c").
@@ -404,13 +549,38 @@ func (l *Localizer) Cite(c Citation) (string, error) {
 	if l.bundle.msgs[Source][id] == nil {
 		return c.Text, nil
 	}
+	x, err := l.CiteForms(c)
+	return x.Base, err
+}
+
+// CiteForms renders c like [Localizer.Cite], in the basic form and in
+// every case form the language defines for its instrument
+// (cite_gdpr__gen).
+func (l *Localizer) CiteForms(c Citation) (Inflected, error) {
+	if c.Instrument == "" {
+		return Inflected{Base: c.Text}, nil
+	}
+	id := "cite_" + strings.ReplaceAll(c.Instrument, "-", "_")
+	if l.bundle.msgs[Source][id] == nil {
+		return Inflected{Base: c.Text}, nil
+	}
 	k := memoKey{id: id, cite: c}
-	if s, ok := l.memo.get(k); ok {
-		return s, nil
+	if x, ok := l.memo.get(k); ok {
+		return x.(Inflected), nil
 	}
-	s, err := l.T(id, map[string]any{"Article": c.Article, "Paragraph": c.Paragraph, "Point": c.Point})
-	if err == nil {
-		l.memo.put(k, s)
+	data := map[string]any{"Article": c.Article, "Paragraph": c.Paragraph, "Point": c.Point}
+	base, err := l.T(id, data)
+	if err != nil {
+		return Inflected{}, err
 	}
-	return s, err
+	x := Inflected{Base: base}
+	for _, form := range l.bundle.forms[l.lang][id] {
+		s, err := l.T(id+FormSep+form, data)
+		if err != nil {
+			return Inflected{}, err
+		}
+		x.setForm(form, s)
+	}
+	l.memo.put(k, x)
+	return x, nil
 }

@@ -128,7 +128,16 @@ func TestSameMessages(t *testing.T) {
 			}
 		}
 		for id := range ids {
-			t.Errorf("%s: message %q is not in the English source", lang, id)
+			base, _, form := strings.Cut(id, locales.FormSep)
+			if !form || b.Message(locales.Source, base) == nil {
+				t.Errorf("%s: message %q is not in the English source", lang, id)
+				continue
+			}
+			// A case form takes the placeholders of its message.
+			want := placeholders(t, b.Message(locales.Source, base).Other)
+			if got := placeholders(t, b.Message(lang, id).Other); strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("%s: case form %q uses placeholders %v; %q uses %v", lang, id, got, base, want)
+			}
 		}
 	}
 }
@@ -215,8 +224,8 @@ func TestMatch(t *testing.T) {
 		exact     bool
 	}{
 		{"de", "de", true},
-		{"de-AT", "de", false},
-		{"DE-ch", "de", false},
+		{"de-LI", "de", false},
+		{"pt-PT", "pt", false},
 		{"en-GB", "en", false},
 	}
 	for _, tt := range tests {
@@ -261,4 +270,111 @@ func TestLoadTopicFiles(t *testing.T) {
 	if _, err := locales.Load(fsys); err == nil || !strings.Contains(err.Error(), `"hello"`) {
 		t.Errorf("Load with a duplicate id: err = %v, want one naming \"hello\"", err)
 	}
+}
+
+// TestVariant checks that a regional variant holds only what differs and
+// takes every other message from its language.
+func TestVariant(t *testing.T) {
+	fsys := fstest.MapFS{
+		"active.en.toml":    &fstest.MapFile{Data: []byte("hello = \"Hello\"\nmonth_1 = \"January\"\n")},
+		"active.de.toml":    &fstest.MapFile{Data: []byte("hello = \"Hallo\"\nmonth_1 = \"Januar\"\n")},
+		"active.de-AT.toml": &fstest.MapFile{Data: []byte("month_1 = \"Jänner\"\n")},
+	}
+	b, err := locales.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, exact, err := b.Match("de-AT"); got != "de-AT" || !exact || err != nil {
+		t.Errorf("Match(de-AT) = %q, %v, %v; want de-AT, exact", got, exact, err)
+	}
+	loc, err := b.Localizer("de-AT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"hello": "Hallo", "month_1": "Jänner"} {
+		if got, err := loc.T(id, nil); got != want || err != nil {
+			t.Errorf("de-AT %s = %q, %v; want %q", id, got, err, want)
+		}
+	}
+	if got := b.IDs("de-AT"); len(got) != 2 {
+		t.Errorf("IDs(de-AT) = %v; want both messages", got)
+	}
+	delete(fsys, "active.de.toml")
+	if _, err := locales.Load(fsys); err == nil {
+		t.Error("a variant without its language loaded")
+	}
+}
+
+// TestCaseForms checks that every case form a message asks for
+// ({{.Due.In "loc"}}) exists in its language: for a date as
+// date_format__loc, for a citation as cite_<instrument>__loc of every
+// instrument the language cites in its own style.
+func TestCaseForms(t *testing.T) {
+	b := bundle(t)
+	dates := map[string]bool{"Due": true, "SentDate": true, "OriginalDue": true}
+	var instruments []string
+	for _, id := range b.IDs(locales.Source) {
+		if strings.HasPrefix(id, "cite_") && !strings.Contains(id, locales.FormSep) {
+			instruments = append(instruments, id)
+		}
+	}
+	for _, lang := range b.Languages() {
+		for _, id := range b.IDs(lang) {
+			for _, src := range forms(b.Message(lang, id)) {
+				for _, u := range formUses(t, src) {
+					field, form := u[0], u[1]
+					var need []string
+					if dates[field] {
+						need = []string{"date_format"}
+					} else if strings.HasSuffix(field, "Cite") {
+						need = instruments
+					} else {
+						t.Errorf("%s: %s asks for form %q of %s, which has no case forms", lang, id, form, field)
+					}
+					for _, n := range need {
+						if b.Message(lang, n+locales.FormSep+form) == nil {
+							t.Errorf("%s: %s uses {{.%s.In %q}}, but %s%s%s is missing", lang, id, field, form, n, locales.FormSep, form)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// formUses returns the {{.Field.In "form"}} calls of a message as
+// [field, form] pairs.
+func formUses(t *testing.T, src string) [][2]string {
+	t.Helper()
+	tmpl, err := template.New("m").Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			for _, c := range n.Pipe.Cmds {
+				if len(c.Args) == 2 {
+					f, ok := c.Args[0].(*parse.FieldNode)
+					s, ok2 := c.Args[1].(*parse.StringNode)
+					if ok && ok2 && len(f.Ident) == 2 && f.Ident[1] == "In" {
+						out = append(out, [2]string{f.Ident[0], s.Text})
+					}
+				}
+			}
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	walk(tmpl.Tree.Root)
+	return out
 }

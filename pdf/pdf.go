@@ -23,7 +23,8 @@
 // The same letter and options give the same bytes: dates in the metadata
 // come from the letter date and nothing depends on map order or the clock.
 //
-// gofpdf is kept behind this package: nothing else imports it.
+// The PDF is made with github.com/jung-kurt/gofpdf, kept behind this
+// package: nothing else imports it.
 package pdf
 
 import (
@@ -42,8 +43,9 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"github.com/objector/objector/letter"
-	"github.com/objector/objector/pdf/internal/gofpdf"
 )
 
 // ErrMissingGlyph is wrapped by errors about text the embedded font cannot
@@ -69,14 +71,17 @@ type Options struct {
 	Signature []byte
 }
 
-// Renderer writes letters as PDF. Font data is read once when the
-// renderer is made; a Renderer is safe for concurrent use.
+// Renderer writes letters as PDF. A Renderer is safe for concurrent use.
 type Renderer struct {
-	// regular is the Go font as gofpdf parsed it, once: its widths and
-	// font id are shared by every document, which only cuts its subset.
-	regular *gofpdf.UTF8Font
-	cover   *sfnt.Font
-	bufs    sync.Pool // *bytes.Buffer for the document before patching
+	cover *sfnt.Font
+	// fonts holds copies of the font file (*[]byte) for documents to
+	// use one at a time: gofpdf's AddUTF8FontFromBytes writes into the
+	// bytes it is given (it pads tables for their checksums in place), so
+	// documents made at once cannot share one slice. A copy is restored
+	// from goregular.TTF, which is never handed to gofpdf, before each
+	// use.
+	fonts sync.Pool
+	bufs  sync.Pool // *bytes.Buffer for the document before patching
 }
 
 // fontFamily is the name the embedded font has inside each document.
@@ -89,13 +94,28 @@ func NewRenderer() (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: parsing the Go font: %w", err)
 	}
-	regular, err := gofpdf.ParseUTF8Font(fontFamily, "", goregular.TTF)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: parsing the Go font: %w", err)
-	}
-	r := &Renderer{regular: regular, cover: f}
+	r := &Renderer{cover: f}
+	r.fonts.New = func() any { b := make([]byte, len(goregular.TTF)); return &b }
 	r.bufs.New = func() any { return new(bytes.Buffer) }
+	// gofpdf does not report a font it cannot parse (it prints to
+	// standard output and adds no font); the first SetFont fails then.
+	font := r.fontCopy()
+	defer r.fonts.Put(font)
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(fontFamily, "", *font)
+	pdf.SetFont(fontFamily, "", bodySize)
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: loading the Go font: %w", err)
+	}
 	return r, nil
+}
+
+// fontCopy returns a copy of the font file for one document; putFont
+// takes it back once the document is written.
+func (r *Renderer) fontCopy() *[]byte {
+	b := r.fonts.Get().(*[]byte)
+	copy(*b, goregular.TTF)
+	return b
 }
 
 // CheckText returns an error wrapping [ErrMissingGlyph] naming the first
@@ -234,13 +254,14 @@ func (d *doc) render(out *bytes.Buffer, opt Options) error {
 		pdf.SetCreator(opt.Creator, true)
 	}
 	pdf.SetDisplayMode("fullwidth", "single")
-	// The font was parsed once by NewRenderer (our copy of gofpdf, see
-	// internal/gofpdf, shares it read-only between documents); each
-	// document cuts its own subset. Only the regular face is embedded;
-	// bold text is drawn with a stroked outline (see bold), which halves
-	// the font work per letter.
+	// Only the regular face is embedded; bold text is drawn with a
+	// stroked outline (see bold), which halves the font work per letter.
+	// gofpdf parses the font for each document (NewRenderer made sure
+	// it can).
 	pdf.AliasNbPages("{nb}")
-	pdf.AddParsedUTF8Font(d.r.regular)
+	font := d.r.fontCopy()
+	defer d.r.fonts.Put(font)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", *font)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: loading the font: %w", err)
 	}
@@ -418,7 +439,7 @@ func (d *doc) body() {
 		if label == "" {
 			label = "Ref."
 		}
-		pdf.CellFormat(contentW, 5, oneLine(label+": "+l.Reference), "", 1, "R", false, 0, "")
+		pdf.CellFormat(contentW, 5, oneLine(label+l.LabelSeparator()+l.Reference), "", 1, "R", false, 0, "")
 	}
 	pdf.Ln(4)
 	pdf.SetFont(fontFamily, "", 11)

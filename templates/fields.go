@@ -123,12 +123,22 @@ func collapseDots(s string, fields map[string]any) string {
 	return s
 }
 
-// Cite renders a citation in the letter's language, with no-break spaces
-// so that no renderer breaks a line inside it ("Art. 21 Abs. 1 DSGVO").
-func Cite(loc *locales.Localizer, c jurisdiction.Citation) (string, error) {
-	s, err := loc.Cite(locales.Citation{Text: c.Text, Instrument: c.Instrument, Article: c.Article, Paragraph: c.Paragraph, Point: c.Point})
-	return strings.ReplaceAll(s, " ", "\u00a0"), err
+// Cite renders a citation in the letter's language, in every case form
+// the language has for it, with no-break spaces so that no renderer breaks
+// a line inside it ("Art. 21 Abs. 1 DSGVO").
+func Cite(loc *locales.Localizer, c jurisdiction.Citation) (locales.Inflected, error) {
+	x, err := loc.CiteForms(locales.Citation{Text: c.Text, Instrument: c.Instrument, Article: c.Article, Paragraph: c.Paragraph, Point: c.Point})
+	return x.Map(nbsp), err
 }
+
+// dateForms renders a date in every case form the language has, with
+// no-break spaces: a date, like a citation, is not broken across lines.
+func dateForms(loc *locales.Localizer, d jurisdiction.Date) (locales.Inflected, error) {
+	x, err := loc.DateForms(d.Time)
+	return x.Map(nbsp), err
+}
+
+func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 
 func newView(in Input, kind string, purposes []string, ai *controllers.AITraining) (*view, error) {
 	a, loc := in.Assessment, in.Localizer
@@ -224,12 +234,9 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		v.Deadline = true
 		due := d.Due(in.Date)
 		v.due = &due
-		dueText, err := loc.Date(due.Time)
-		if err != nil {
+		if f["Due"], err = dateForms(loc, due); err != nil {
 			return nil, err
 		}
-		// A date, like a citation, is not broken across lines.
-		f["Due"] = strings.ReplaceAll(dueText, " ", "\u00a0")
 		if f["DeadlineCite"], err = Cite(loc, d.Citation); err != nil {
 			return nil, err
 		}
@@ -256,7 +263,7 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		v.AI = string(ai.Status)
 	}
 	if in.Company != nil {
-		if settings := in.Company.SettingsFor(a.Region, in.Date, ordered); len(settings) > 0 {
+		if settings := in.Company.SettingsAt(a.Region, a.Residence, in.Date, ordered); len(settings) > 0 {
 			s := settings[0]
 			v.Setting = true
 			f["Setting"] = s.Name

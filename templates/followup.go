@@ -3,7 +3,6 @@ package templates
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/objector/objector/jurisdiction"
 	"github.com/objector/objector/letter"
@@ -47,26 +46,25 @@ func (v *view) followup(in Input, kind string) error {
 		}
 		return fmt.Errorf("%w: the rules name no supervisory authority or regulator for %s", ErrNoAuthority, a.Place)
 	}
-	nbsp := func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
-	sent, err := loc.Date(o.Date)
+	sent, err := dateForms(loc, jurisdiction.Date{Time: o.Date})
 	if err != nil {
 		return err
 	}
-	f["SentDate"] = nbsp(sent)
+	f["SentDate"] = sent
 	f["OriginalReference"] = o.Reference
 	f["OriginalSubject"] = o.Subject
 	v.OriginalKind = o.Kind
 	if !o.Due.IsZero() {
-		due, err := loc.Date(o.Due)
+		due, err := dateForms(loc, jurisdiction.Date{Time: o.Due})
 		if err != nil {
 			return err
 		}
-		f["OriginalDue"] = nbsp(due)
+		f["OriginalDue"] = due
 		v.OriginalDue = true
 	}
 	// Where no law applies there is no complaint to announce.
 	if au := fu.Authority; au != nil && a.Regime != jurisdiction.RegimeNone {
-		f["AuthorityName"] = au.Name
+		f["AuthorityName"] = au.NameIn(loc.Lang())
 		v.Authority = true
 	}
 	if c := a.Complaint; c != nil {
@@ -100,5 +98,5 @@ func followupLetter(l *letter.Letter, in Input, kind string) {
 		return
 	}
 	au := in.Followup.Authority
-	l.Recipient = letter.Party{Name: au.Name, Address: au.Address, Email: au.Email}
+	l.Recipient = letter.Party{Name: au.NameIn(l.Lang), Address: au.Address, Email: au.Email}
 }

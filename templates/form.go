@@ -90,7 +90,7 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 	var forms []controllers.Form
 	if c := in.Company; c != nil {
 		region := in.Assessment.Region
-		for _, s := range c.SettingsFor(region, in.Date, v.purposes) {
+		for _, s := range c.SettingsAt(region, in.Assessment.Residence, in.Date, v.purposes) {
 			text, err := t("form_step_setting", map[string]any{
 				"Setting": s.Name, "SettingPath": strings.Join(s.Path, " → "), "SettingURL": s.URL,
 			})
@@ -99,7 +99,7 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 			}
 			out.Steps = append(out.Steps, letter.Step{Kind: letter.StepSetting, Text: text, URL: s.URL})
 		}
-		forms = c.FormsFor(region, in.Date, v.purposes)
+		forms = c.FormsAt(region, in.Assessment.Residence, in.Date, v.purposes)
 	}
 	if len(forms) == 0 {
 		return noForm(out, in, t)

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/objector/objector/controllers"
 	"github.com/objector/objector/jurisdiction"
@@ -145,7 +147,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 
 	var ai *controllers.AITraining
 	if in.Company != nil {
-		ai = in.Company.AI(a.Region, in.Date)
+		ai = in.Company.AIAt(a.Region, a.Residence, in.Date)
 	}
 	purposes := in.Purposes
 	if purposes == nil {
@@ -209,7 +211,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	if v.due != nil {
 		l.Due = v.due.Time
 		l.DueISO = v.due.String()
-		l.DueText = v.fields["Due"].(string)
+		l.DueText = v.fields["Due"].(locales.Inflected).Base
 	}
 	if l.Salutation, err = loc.T("salutation", nil); err != nil {
 		return nil, err
@@ -231,7 +233,33 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 			return nil, err
 		}
 	}
+	// The form's free text has no salutation, so only the letter's first
+	// paragraph continues it.
+	if len(l.Body) > 0 && strings.HasSuffix(l.Salutation, ",") && lowerAfterComma[baseLang(loc.Lang())] {
+		l.Body[0] = lowerFirst(l.Body[0])
+	}
 	return l, nil
+}
+
+// lowerAfterComma lists the languages whose letter norms continue a
+// salutation that ends in a comma with a lowercase first word: German (DIN
+// 5008: "Sehr geehrte Damen und Herren, / hiermit …") and Czech (ČSN 01
+// 6910: "Vážení, / obracím se …"). Their first paragraphs begin with a
+// word that is not capitalized for its own sake (no noun, no name).
+var lowerAfterComma = map[string]bool{"de": true, "cs": true}
+
+func baseLang(lang string) string {
+	base, _, _ := strings.Cut(lang, "-")
+	return base
+}
+
+// lowerFirst lowercases the first letter of s.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // Labels returns the localized words renderers print around a letter's

@@ -43,10 +43,10 @@ func Text(w io.Writer, l *letter.Letter) error {
 	}
 	b.WriteString("\n")
 	if l.Reference != "" {
-		b.WriteString(l.Labels["reference"] + ": " + l.Reference + "\n")
+		b.WriteString(l.Labels["reference"] + l.LabelSeparator() + l.Reference + "\n")
 	}
 	if l.DueText != "" {
-		b.WriteString(l.Labels["due"] + ": " + l.DueText + "\n")
+		b.WriteString(l.Labels["due"] + l.LabelSeparator() + l.DueText + "\n")
 	}
 	b.WriteString("\n")
 	fields := map[string]letter.FilledField{}
