@@ -107,9 +107,8 @@ func (v *view) reply(in Input) error {
 		f[field] = s
 		v.replyRoles[role] = true
 	}
-	date := func(field string, d jurisdiction.Date) error {
-		s, err := loc.Date(d.Time)
-		f[field] = strings.ReplaceAll(s, " ", "\u00a0")
+	date := func(field string, d jurisdiction.Date) (err error) {
+		f[field], err = dateForms(loc, d)
 		return err
 	}
 	if !r.Received.IsZero() {
@@ -168,9 +167,8 @@ func (v *view) replyExtended(in Input, r *Reply) error {
 	if !r.ExtendedTo.IsZero() && !r.ExtendedTo.After(due) {
 		return fmt.Errorf("%w: the extension to %s does not go beyond the original due date %s", ErrInvalidInput, r.ExtendedTo, due)
 	}
-	date := func(field string, x jurisdiction.Date) error {
-		s, err := in.Localizer.Date(x.Time)
-		f[field] = strings.ReplaceAll(s, " ", "\u00a0")
+	date := func(field string, x jurisdiction.Date) (err error) {
+		f[field], err = dateForms(in.Localizer, x)
 		return err
 	}
 	if err := date("MaxDue", longest); err != nil {
