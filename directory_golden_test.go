@@ -33,6 +33,12 @@ func directoryCases() []goldenCase {
 		{"openai-US-CA-en", at("openai", "US-CA", "en", "")},
 		{"anthropic-DE-en", at("claude", "DE", "en", "")},
 		{"anthropic-US-NY-en", at("anthropic", "US-NY", "en", "")},
+		{"facebook-GB-en", at("facebook", "GB", "en", "")},
+		{"instagram-GB-en", at("instagram", "GB", "en", "")},
+		{"instagram-AT-de-2025-06-01", at("instagram", "AT", "de", "2025-06-01")},
+		{"x-IE-en", at("x", "IE", "en", "")},
+		{"google-GB-en-2025-09-01", at("gemini", "GB", "en", "2025-09-01")},
+		{"google-GB-en-2025-09-02", at("gemini", "GB", "en", "2025-09-02")},
 		{"linkedin-CA-en-2025-06-01", at("linkedin", "CA", "en", "2025-06-01")},
 		{"linkedin-CA-en-2025-11-03", at("linkedin", "CA", "en", "2025-11-03")},
 	}

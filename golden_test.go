@@ -64,6 +64,11 @@ func goldenCases(t testing.TB) []goldenCase {
 	uk := person("GB", "en")
 	ch := person("CH", "de")
 	br := person("BR", "en")
+	br.Reason = "LinkedIn did not tell me clearly and in advance that it would use my profile to train AI models, as the LGPD's transparency principle requires."
+	jp := person("JP", "en")
+	jp.Reason = "My profile and posts were shared to find work, and using them to train models may harm my rights and legitimate interests."
+	caAll := person("US-CA", "en")
+	caAll.Purposes = []string{"ai-training", "ads", "profiling"}
 	custom := person("DE", "de")
 	custom.Controller = ""
 	custom.Company = &objector.Company{Name: "Beispiel GmbH", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Email: "datenschutz@example.com"}
@@ -73,6 +78,11 @@ func goldenCases(t testing.TB) []goldenCase {
 		goldenCase{"objection-GB-en", uk},
 		goldenCase{"objection-CH-de", ch},
 		goldenCase{"objection-BR-en", br},
+		goldenCase{"objection-JP-en", jp},
+		goldenCase{"objection-ZA-en", person("ZA", "en")},
+		goldenCase{"objection-TR-en", person("TR", "en")},
+		goldenCase{"objection-CA-QC-fr", person("CA-QC", "fr")},
+		goldenCase{"optout-US-CA-en-profiling", caAll},
 		goldenCase{"objection-DE-de-custom-company", custom},
 	)
 	return cases

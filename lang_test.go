@@ -21,7 +21,9 @@ func TestResidenceLanguage(t *testing.T) {
 		{"CN", "en", true},
 	}
 	for _, tt := range tests {
-		l, err := g.Generate(context.Background(), person(tt.residence, ""))
+		req := person(tt.residence, "")
+		req.Reason = "My own reason." // JP: APPI Art. 35 needs the person's reason
+		l, err := g.Generate(context.Background(), req)
 		if err != nil {
 			t.Errorf("%s: %v", tt.residence, err)
 			continue

@@ -251,6 +251,9 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	if err != nil {
 		return nil, err
 	}
+	if err := needsReason(req, a); err != nil {
+		return nil, err
+	}
 	var rec *controllers.Record
 	var ent *controllers.Entity
 	if req.Company != nil {
@@ -300,6 +303,26 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		out.Controller = rec.ID
 	}
 	return out, nil
+}
+
+// needsReason returns a [*FieldError] for the reason when the law allows
+// the objection only on facts that only the person can state (LGPD Art. 18
+// § 2: a breach of the law; APPI Art. 35: one of the cases it lists) and
+// the request gives none. A letter that claims the right without them
+// would claim more than the law gives.
+func needsReason(req Request, a *jurisdiction.Assessment) error {
+	if req.Kind != "" || strings.TrimSpace(req.Reason) != "" {
+		return nil
+	}
+	o, ok := a.Right(jurisdiction.RightObject)
+	if !ok || !o.Condition.NeedsReason() {
+		return nil
+	}
+	why := "the processing breaches the law"
+	if o.Condition == jurisdiction.ConditionCeaseUse {
+		why = "the data is handled in breach of the law, is no longer needed, or its handling may harm your rights or legitimate interests"
+	}
+	return &FieldError{Field: "reason", Msg: fmt.Sprintf("is needed in %s: %s allows this request only where %s; say in your own words why that is so (--reason)", a.Residence, o.Citation.Text, why)}
 }
 
 // language picks the letter's language: the one asked for, or the closest

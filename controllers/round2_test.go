@@ -49,6 +49,16 @@ func TestAITrainersRecords(t *testing.T) {
 			setting: "Help improve Claude", aiStatus: controllers.AIActive, aiSetting: "help-improve"},
 		{id: "anthropic", region: "eu", date: "2025-10-08", entity: "Anthropic Ireland, Limited",
 			setting: "Help improve Claude", aiStatus: controllers.AIActive, aiSetting: "help-improve"},
+		{id: "meta-facebook", region: "uk", date: "2026-11-24", entity: "Meta Platforms, Inc. | 1 Meta Way",
+			form: "https://www.facebook.com/help/contact/6359191084165019", aiStatus: controllers.AIActive},
+		{id: "meta-instagram", region: "eu", date: "2025-06-01", entity: "Meta Platforms Ireland Limited",
+			form: "https://help.instagram.com/contact/233964459562201", aiStatus: controllers.AIActive},
+		{id: "meta-instagram", region: "uk", date: "2026-11-24", entity: "Meta Platforms, Inc.", aiStatus: controllers.AIActive},
+		{id: "x", region: "eu", date: "2024-07-25", entity: ""},
+		{id: "x", region: "us", date: "2024-11-15", entity: "X Corp.", setting: "Grok & Third-party Collaborators",
+			aiStatus: controllers.AIActive, aiSetting: "grok"},
+		{id: "google", region: "eu", date: "2025-09-01", entity: "Google Ireland Limited", setting: "Gemini Apps Activity"},
+		{id: "google", region: "uk", date: "2025-09-02", entity: "Google LLC", setting: "Keep Activity"},
 	}
 	for _, tt := range tests {
 		name := tt.id + "/" + string(tt.region) + "/" + tt.date

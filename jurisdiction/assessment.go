@@ -54,9 +54,10 @@ type complaintJSON struct {
 }
 
 type rightJSON struct {
-	ID       string `json:"id"`
-	Citation string `json:"citation"`
-	Summary  string `json:"summary"`
+	ID        string    `json:"id"`
+	Citation  string    `json:"citation"`
+	Summary   string    `json:"summary"`
+	Condition Condition `json:"condition,omitempty"`
 }
 
 // MarshalJSON writes the assessment in the shape documented for
@@ -64,7 +65,7 @@ type rightJSON struct {
 func (a Assessment) MarshalJSON() ([]byte, error) {
 	rights := make([]rightJSON, len(a.Rights))
 	for i, r := range a.Rights {
-		rights[i] = rightJSON{r.ID, r.Citation.Text, r.Summary}
+		rights[i] = rightJSON{r.ID, r.Citation.Text, r.Summary, r.Condition}
 	}
 	var complaint *complaintJSON
 	if c := a.Complaint; c != nil {

@@ -17,6 +17,21 @@ type Deadline struct {
 	BusinessDays    int      `toml:"business_days"`
 	Citation        Citation `toml:"citation"`
 	Source          string   `toml:"source"`
+	// EffectiveFrom and EffectiveUntil (inclusive) bound a dated deadline
+	// (a law's dated_deadline entries): the rule in force when a request is
+	// made, such as the CCPA opt-out deadline, which the regulations set
+	// from 2020-08-14 and renumbered on 2022-05-05. Both are zero for a
+	// law's single [deadline].
+	EffectiveFrom  Date `toml:"effective_from"`
+	EffectiveUntil Date `toml:"effective_until"`
+}
+
+// in reports whether the dated deadline is in force on day d.
+func (d *Deadline) in(day Date) bool {
+	if day.Before(d.EffectiveFrom) {
+		return false
+	}
+	return d.EffectiveUntil.IsZero() || !day.After(d.EffectiveUntil)
 }
 
 func (d *Deadline) validate() error {

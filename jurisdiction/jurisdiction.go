@@ -127,7 +127,46 @@ type Right struct {
 	Citation Citation `toml:"citation"`
 	Summary  string   `toml:"summary"`
 	Source   string   `toml:"source"`
+	// Condition is what the law requires before the right applies, which
+	// a letter must state; empty where it requires nothing of the person.
+	Condition Condition `toml:"condition"`
 }
+
+// Condition names what a law requires of a request before the right it
+// grants applies. A letter states it, and where only the person can supply
+// the facts it needs their own reason.
+type Condition string
+
+// The conditions a right can carry.
+const (
+	// ConditionNone: the right applies without a condition the letter
+	// must state.
+	ConditionNone Condition = ""
+	// ConditionParticularSituation: grounds relating to the person's
+	// particular situation (GDPR Art. 21(1), POPIA s. 11(3)(a)). A
+	// default text can state them, though the person's own are better.
+	ConditionParticularSituation Condition = "particular-situation"
+	// ConditionBreach: the processing must breach the law (LGPD Art. 18
+	// § 2). Only the person can say how; a letter needs their reason.
+	ConditionBreach Condition = "breach"
+	// ConditionCeaseUse: one of the cases APPI Art. 35 lists (handling in
+	// breach of the Act, data no longer needed, or harm to the person's
+	// rights or legitimate interests). Only the person can say which.
+	ConditionCeaseUse Condition = "cease-use"
+)
+
+func (c Condition) valid() bool {
+	switch c {
+	case ConditionNone, ConditionParticularSituation, ConditionBreach, ConditionCeaseUse:
+		return true
+	}
+	return false
+}
+
+// NeedsReason reports whether only the person can state the facts the
+// condition requires, so that a letter cannot be written without their
+// reason.
+func (c Condition) NeedsReason() bool { return c == ConditionBreach || c == ConditionCeaseUse }
 
 // Authority is a supervisory authority or regulator that hears complaints.
 type Authority struct {

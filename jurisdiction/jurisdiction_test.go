@@ -34,7 +34,7 @@ func TestResolve(t *testing.T) {
 		{"DE", "2018-05-24", jurisdiction.RegimeNone, "", nil, "", "BfDI", "de"},
 		{"de-by", "2026-11-24", jurisdiction.RegimeGDPR, "gdpr", nil, "Art. 21(1) GDPR", "BayLDA", "de"},
 		{"US-CA", "2019-12-31", jurisdiction.RegimeNone, "", nil, "", "California Privacy Protection Agency", "en"},
-		{"US-CA", "2020-01-01", jurisdiction.RegimeUSState, "us-ca-ccpa", []string{"opt-out-sale", "erasure"}, "Cal. Civ. Code § 1798.120", "California", "en"},
+		{"US-CA", "2020-08-14", jurisdiction.RegimeUSState, "us-ca-ccpa", []string{"opt-out-sale", "erasure"}, "Cal. Civ. Code § 1798.120", "California", "en"},
 		{"US-CA", "2022-12-31", jurisdiction.RegimeUSState, "us-ca-ccpa", nil, "Cal. Civ. Code § 1798.120", "California", "en"},
 		{"us_ca", "2023-01-01", jurisdiction.RegimeUSState, "us-ca-cpra", []string{"opt-out-sale", "opt-out-sharing", "limit-sensitive", "erasure"}, "Cal. Civ. Code § 1798.120", "California", "en"},
 		{"US-NY", "2026-11-24", jurisdiction.RegimeNone, "", []string{}, "", "", "en"},

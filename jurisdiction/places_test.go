@@ -16,6 +16,7 @@ var lawsWithoutDeadline = map[string]bool{
 	"br-lgpd": true, "ca-pipeda": true, "jp-appi": true, "jp-appi-2017": true,
 	"in-dpdp": true, "cn-pipl": true, "za-popia": true, "sg-pdpa": true,
 	"us-al-apdpa": true, "us-la-ldpa": true, // not verified in the enacted text
+	"ca-qc-p39": true, // its 30-day period is for access and rectification
 }
 
 // TestEveryPlace pins what `objector rights` shows for every place on
@@ -38,7 +39,7 @@ func TestEveryPlace(t *testing.T) {
 		{"BG", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "bg"},
 		{"BR", "other", "br-lgpd", "Art. 18, § 2º, LGPD", true, "pt"},
 		{"CA", "other", "ca-pipeda", "PIPEDA, Sch. 1, cl. 4.3.8", true, "en"},
-		{"CA-QC", "other", "ca-pipeda", "PIPEDA, Sch. 1, cl. 4.3.8", true, "fr"},
+		{"CA-QC", "other", "ca-qc-p39", "s. 8, para. 1, subpara. 4, CQLR c. P-39.1", true, "fr"},
 		{"CH", "ch-fadp", "ch-fadp", "Art. 30(2)(b) FADP", true, "de"},
 		{"CN", "other", "cn-pipl", "Art. 44 PIPL", true, "zh"},
 		{"CY", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "el"},
@@ -89,14 +90,14 @@ func TestEveryPlace(t *testing.T) {
 		{"SG", "other", "sg-pdpa", "s. 16 PDPA", true, "en"},
 		{"SI", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "sl"},
 		{"SK", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "sk"},
-		{"TR", "other", "tr-kvkk", "Art. 11(1)(g) KVKK", true, "tr"},
+		{"TR", "other", "tr-kvkk", "Art. 5(1) KVKK", true, "tr"},
 		{"US-AK", "none", "", "", false, "en"},
 		{"US-AL", "none", "", "", true, "en"},
 		{"US-AR", "none", "", "", false, "en"},
 		{"US-AZ", "none", "", "", false, "en"},
 		{"US-CA", "us-state", "us-ca-cpra", "Cal. Civ. Code § 1798.120", true, "en"},
 		{"US-CO", "us-state", "us-co-cpa", "Colo. Rev. Stat. § 6-1-1306(1)(a)", true, "en"},
-		{"US-CT", "us-state", "us-ct-ctdpa", "Conn. Gen. Stat. § 42-518(a)(5)", true, "en"},
+		{"US-CT", "us-state", "us-ct-ctdpa-2026", "Conn. Gen. Stat. § 42-518", true, "en"},
 		{"US-DC", "none", "", "", false, "en"},
 		{"US-DE", "us-state", "us-de-dpdpa", "Del. Code tit. 6, § 12D-104(a)", true, "en"},
 		{"US-FL", "none", "", "", false, "en"},

@@ -25,6 +25,10 @@ type Law struct {
 	Source   string    `toml:"source"`
 	Rights   []Right   `toml:"right"`
 	Deadline *Deadline `toml:"deadline"`
+	// DatedDeadlines replace Deadline where the rule changed over time:
+	// each is in force between its EffectiveFrom and EffectiveUntil, and a
+	// date none covers has no deadline. A law has one or the other.
+	DatedDeadlines []Deadline `toml:"dated_deadline"`
 	// Agent says whether the law lets an authorized agent act for the
 	// person; nil where it has no such provision or it is not known.
 	Agent *AgentRule `toml:"agent"`
@@ -209,10 +213,37 @@ func (l *Law) validate() error {
 		if err := CheckSourceURL(rt.Source); err != nil {
 			return fmt.Errorf("law %s: right %s: %w", l.ID, rt.ID, err)
 		}
+		if !rt.Condition.valid() {
+			return fmt.Errorf("law %s: right %s: condition %q is not one of particular-situation, breach, cease-use", l.ID, rt.ID, rt.Condition)
+		}
 	}
 	if d := l.Deadline; d != nil {
 		if err := d.validate(); err != nil {
 			return fmt.Errorf("law %s: %w", l.ID, err)
+		}
+		if !d.EffectiveFrom.IsZero() || !d.EffectiveUntil.IsZero() {
+			return fmt.Errorf("law %s: deadline: dates belong to dated_deadline entries", l.ID)
+		}
+	}
+	if l.Deadline != nil && len(l.DatedDeadlines) > 0 {
+		return fmt.Errorf("law %s: give either deadline or dated_deadline, not both", l.ID)
+	}
+	for i := range l.DatedDeadlines {
+		d := &l.DatedDeadlines[i]
+		if err := d.validate(); err != nil {
+			return fmt.Errorf("law %s: dated_deadline[%d]: %w", l.ID, i, err)
+		}
+		if d.EffectiveFrom.IsZero() {
+			return fmt.Errorf("law %s: dated_deadline[%d]: effective_from is missing", l.ID, i)
+		}
+		if !d.EffectiveUntil.IsZero() && d.EffectiveUntil.Before(d.EffectiveFrom) {
+			return fmt.Errorf("law %s: dated_deadline[%d]: effective_until is before effective_from", l.ID, i)
+		}
+		for j := range l.DatedDeadlines[:i] {
+			e := &l.DatedDeadlines[j]
+			if overlaps(Application{EffectiveFrom: d.EffectiveFrom, EffectiveUntil: d.EffectiveUntil}, Application{EffectiveFrom: e.EffectiveFrom, EffectiveUntil: e.EffectiveUntil}) {
+				return fmt.Errorf("law %s: dated_deadline[%d] overlaps dated_deadline[%d]", l.ID, i, j)
+			}
 		}
 	}
 	if r := l.Agent; r != nil {
@@ -363,7 +394,7 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		a.NationalLaw = app.NationalLaw
 		a.EffectiveFrom = app.EffectiveFrom
 		a.Rights = append(a.Rights, law.Rights...)
-		a.Deadline = law.Deadline
+		a.Deadline = law.deadlineOn(asOf)
 		a.Complaint = law.Complaint.on(asOf)
 		a.Agent = law.Agent.on(asOf)
 		a.Replies = law.repliesOn(asOf)
@@ -395,6 +426,20 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		a.Sources = appendUnique(a.Sources, c.Source, c.ControllerFirstSource)
 	}
 	return a, nil
+}
+
+// deadlineOn returns the deadline in force on day d: the law's single
+// deadline, or the dated one that covers d, or nil.
+func (l *Law) deadlineOn(d Date) *Deadline {
+	if l.Deadline != nil {
+		return l.Deadline
+	}
+	for i := range l.DatedDeadlines {
+		if l.DatedDeadlines[i].in(d) {
+			return &l.DatedDeadlines[i]
+		}
+	}
+	return nil
 }
 
 func nextApplication(apps []Application, d Date) *Application {

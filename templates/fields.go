@@ -62,10 +62,13 @@ type view struct {
 	purposes []string
 	used     []unit
 
-	Account   bool   // the sender gave an account
-	Grounds   bool   // the law requires grounds (GDPR Art. 21(1))
-	Ads       bool   // advertising is among the purposes
-	Models    bool   // AI training or machine learning is among the purposes
+	Account bool // the sender gave an account
+	Grounds bool // the law requires grounds (GDPR Art. 21(1))
+	Ads     bool // advertising is among the purposes
+	Models  bool // AI training or machine learning is among the purposes; in an opt-out, a purpose the statute does not cover
+	// Condition is what the law attaches to the objection right
+	// (jurisdiction.Condition): the letter states it.
+	Condition string
 	AI        string // what the company says about AI training here: "", "excluded", "active"
 	Setting   bool   // the company has a setting for one of the purposes
 	Deadline  bool   // the law sets a deadline
@@ -195,24 +198,43 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 	f["Purposes"] = list
 	v.purposes = ordered
 	v.Ads = chosen["ads"]
-	// The statutory opt-outs cover advertising and profiling; a request
-	// beyond the statute is needed for model training.
-	v.Models = chosen["ai-training"] || chosen["ml"]
-	if kind == KindOptOut && v.Models {
-		var models []string
-		for _, p := range []string{"ai-training", "ml"} {
-			if chosen[p] {
-				s, _ := loc.T("purpose_"+strings.ReplaceAll(p, "-", "_"), nil)
-				models = append(models, s)
+	for _, r := range a.Rights {
+		v.rights[r.ID] = true
+		if r.ID == jurisdiction.RightObject {
+			v.Condition = string(r.Condition)
+		}
+	}
+	// The statutory opt-outs cover advertising and, where the law has
+	// one, profiling; what the law does not cover (model training, and
+	// profiling or advertising where it grants no opt-out) is asked for
+	// beyond the statute, never dropped.
+	if kind == KindOptOut {
+		covered := map[string]bool{
+			"ads":       v.rights[jurisdiction.RightOptOutTargetedAdvertising] || v.rights[jurisdiction.RightOptOutSharing],
+			"profiling": v.rights[jurisdiction.RightOptOutProfiling],
+		}
+		var extra []string
+		for _, p := range ordered {
+			if covered[p] {
+				continue
+			}
+			s, err := loc.T("purpose_"+strings.ReplaceAll(p, "-", "_"), nil)
+			if err != nil {
+				return nil, err
+			}
+			extra = append(extra, s)
+		}
+		if len(extra) > 0 {
+			v.Models = true
+			if f["Purposes"], err = loc.List(extra); err != nil {
+				return nil, err
 			}
 		}
-		if f["Purposes"], err = loc.List(models); err != nil {
-			return nil, err
-		}
+	} else {
+		v.Models = chosen["ai-training"] || chosen["ml"]
 	}
 
 	for _, r := range a.Rights {
-		v.rights[r.ID] = true
 		if field, ok := citeFields[r.ID]; ok {
 			s, err := Cite(loc, r.Citation)
 			if err != nil {

@@ -1,0 +1,88 @@
+package objector_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/objector/objector"
+	"github.com/objector/objector/jurisdiction"
+)
+
+// The tests in this file pin letter-level corrections of the December 2026
+// legal review (review-2026-12.md §1); each fails on the letters as they
+// were before it.
+
+func letterText(t *testing.T, req objector.Request) string {
+	t.Helper()
+	l, err := generator(t).Generate(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(strings.Join(l.Body, "\n"), "\u00a0", " ")
+}
+
+// TestCaliforniaKeepsProfiling checks that a Californian who objects to
+// profiling still asks for it: the CCPA has no profiling opt-out, so the
+// request goes beyond the statute instead of vanishing.
+func TestCaliforniaKeepsProfiling(t *testing.T) {
+	req := person("US-CA", "en")
+	req.Purposes = []string{"profiling"}
+	body := letterText(t, req)
+	if !strings.Contains(body, "profiling, that is evaluating personal aspects of me") {
+		t.Errorf("the profiling request vanished:\n%s", body)
+	}
+}
+
+// TestConditionNeedsPersonsReason checks that Brazilian and Japanese
+// objections, which the law allows only on facts the person must state,
+// are not written without the person's reason, and state the condition
+// when the reason is given.
+func TestConditionNeedsPersonsReason(t *testing.T) {
+	for _, tt := range []struct{ code, want string }{
+		{"BR", "does not comply with that law"},
+		{"JP", "may harm my rights or legitimate interests"},
+	} {
+		req := person(tt.code, "en")
+		_, err := generator(t).Generate(context.Background(), req)
+		var fe *objector.FieldError
+		if !errors.As(err, &fe) || fe.Field != "reason" {
+			t.Errorf("%s without a reason: err = %v; want a reason field error", tt.code, err)
+		}
+		req.Reason = "My own reason."
+		if body := letterText(t, req); !strings.Contains(body, tt.want) || !strings.Contains(body, "My own reason.") {
+			t.Errorf("%s: the letter does not state the condition and the reason:\n%s", tt.code, body)
+		}
+	}
+}
+
+// TestSouthAfricaStatesGrounds checks that a POPIA objection states the
+// person's grounds, which s. 11(3)(a) requires.
+func TestSouthAfricaStatesGrounds(t *testing.T) {
+	body := letterText(t, person("ZA", "en"))
+	if !strings.Contains(body, "My grounds relating to my particular situation") {
+		t.Errorf("ZA letter states no grounds:\n%s", body)
+	}
+}
+
+// TestTurkeyLetterAsksErasure checks that the Turkish letter withdraws
+// consent and asks for erasure, and does not object under Art. 11(1)(g).
+func TestTurkeyLetterAsksErasure(t *testing.T) {
+	body := letterText(t, person("TR", "en"))
+	if strings.Contains(body, "11(1)(g)") || !strings.Contains(body, "Art. 11(1)(e) and Art. 7 KVKK") {
+		t.Errorf("TR letter:\n%s", body)
+	}
+}
+
+// TestCCPAOptOutDeadlineInLetter checks the deadline a 2021 California
+// opt-out letter cites: 15 business days under 11 CCR § 999.315, not the
+// 45 days of § 1798.130(a)(2).
+func TestCCPAOptOutDeadlineInLetter(t *testing.T) {
+	req := person("US-CA", "en")
+	req.AsOf = jurisdiction.MustDate("2021-06-01")
+	body := letterText(t, req)
+	if !strings.Contains(body, "15 business days") || !strings.Contains(body, "999.315") || strings.Contains(body, "1798.130") {
+		t.Errorf("2021 CCPA letter:\n%s", body)
+	}
+}

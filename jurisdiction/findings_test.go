@@ -1,0 +1,182 @@
+package jurisdiction_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/objector/objector/jurisdiction"
+)
+
+// The tests in this file pin the corrections of the December 2026 legal
+// review (review-2026-12.md §1). Each fails on the rules as they were
+// before it.
+
+// TestDeadlineCitesDeadlineProvision checks that each US state's deadline
+// cites the provision that sets the period, not the rights paragraph or the
+// whole act.
+func TestDeadlineCitesDeadlineProvision(t *testing.T) {
+	r := rules(t)
+	tests := []struct{ code, date, cite string }{
+		{"US-CT", "2026-01-15", "Conn. Gen. Stat. § 42-518(c)(1)"},
+		{"US-IN", "2026-11-24", "Ind. Code § 24-15-3-1(c)(1)"},
+		{"US-KY", "2026-11-24", "Ky. Rev. Stat. § 367.3615"},
+		{"US-NE", "2026-11-24", "Neb. Rev. Stat. § 87-1108(2)"},
+		{"US-NH", "2026-11-24", "RSA 507-H:4"},
+		{"US-OR", "2026-11-24", "ORS 646A.576"},
+		{"US-MN", "2026-11-24", "Minn. Stat. § 325M.14"},
+	}
+	for _, tt := range tests {
+		a, err := r.Resolve(tt.code, jurisdiction.MustDate(tt.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Deadline == nil || a.Deadline.Citation.Text != tt.cite {
+			t.Errorf("%s: deadline = %+v; want one citing %q", tt.code, a.Deadline, tt.cite)
+		}
+		if a.Deadline != nil && strings.Contains(a.Deadline.Citation.Text, "et seq") {
+			t.Errorf("%s: deadline cites the whole act", tt.code)
+		}
+	}
+}
+
+// TestCCPAOptOutDeadlineByDate checks that a California opt-out is due by
+// the rule in force when it is made: no deadline before the regulations,
+// 15 business days under 11 CCR § 999.315 from 2020-08-14, under § 7026
+// after the renumbering of 2022-05-05.
+func TestCCPAOptOutDeadlineByDate(t *testing.T) {
+	r := rules(t)
+	tests := []struct{ date, cite string }{
+		{"2020-03-01", ""},
+		{"2020-08-13", ""},
+		{"2020-08-14", "Cal. Code Regs. tit. 11, § 999.315"},
+		{"2022-05-04", "Cal. Code Regs. tit. 11, § 999.315"},
+		{"2022-05-05", "Cal. Code Regs. tit. 11, § 7026"},
+		{"2022-12-31", "Cal. Code Regs. tit. 11, § 7026"},
+		{"2026-11-24", "Cal. Code Regs. tit. 11, § 7026"},
+	}
+	for _, tt := range tests {
+		a, err := r.Resolve("US-CA", jurisdiction.MustDate(tt.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.cite == "" && a.Deadline != nil:
+			t.Errorf("%s: deadline %q; want none (the statute sets none for opt-outs)", tt.date, a.Deadline.Citation.Text)
+		case tt.cite != "" && (a.Deadline == nil || a.Deadline.Citation.Text != tt.cite || a.Deadline.BusinessDays != 15):
+			t.Errorf("%s: deadline = %+v; want 15 business days under %q", tt.date, a.Deadline, tt.cite)
+		}
+	}
+}
+
+// TestTurkeyErasureNotAutomatedDecisions checks that a Turkish letter
+// withdraws consent and asks for erasure under Art. 11(1)(e) with Art. 7,
+// and does not object under Art. 11(1)(g), which covers only results of
+// solely automated analysis.
+func TestTurkeyErasureNotAutomatedDecisions(t *testing.T) {
+	a, err := rules(t).Resolve("TR", jurisdiction.MustDate("2026-11-24"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.Right(jurisdiction.RightObject); ok {
+		t.Error("TR grants a general objection; KVKK has none")
+	}
+	for _, r := range a.Rights {
+		if strings.Contains(r.Citation.Text, "11(1)(g)") {
+			t.Errorf("TR cites %q", r.Citation.Text)
+		}
+	}
+	e, ok := a.Right(jurisdiction.RightErasure)
+	if !ok || !strings.Contains(e.Citation.Text, "11(1)(e)") || !strings.Contains(e.Citation.Text, "Art. 7") {
+		t.Errorf("TR erasure = %+v; want Art. 11(1)(e) with Art. 7", e)
+	}
+	if _, ok := a.Right(jurisdiction.RightWithdrawConsent); !ok {
+		t.Error("TR: no withdrawal of explicit consent")
+	}
+}
+
+// TestDeletionScopeProvidedData checks that Iowa and Utah state deletion of
+// data the consumer provided, not of data "obtained about" them.
+func TestDeletionScopeProvidedData(t *testing.T) {
+	for _, code := range []string{"US-IA", "US-UT"} {
+		for _, date := range []string{"2026-03-01", "2026-11-24"} {
+			a, err := rules(t).Resolve(code, jurisdiction.MustDate(date))
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, ok := a.Right(jurisdiction.RightErasure)
+			if !ok {
+				t.Fatalf("%s: no deletion right", code)
+			}
+			if strings.Contains(e.Summary, "or obtained about") || !strings.Contains(e.Summary, "provided") {
+				t.Errorf("%s %s: deletion = %q; want data the consumer provided", code, date, e.Summary)
+			}
+		}
+	}
+}
+
+// TestProfilingOptOuts checks Oklahoma's profiling opt-out (from
+// 2027-01-01) and Connecticut's two versions: solely automated decisions
+// until 2026-06-30, any automated decision from 2026-07-01 (Public Act
+// 25-113).
+func TestProfilingOptOuts(t *testing.T) {
+	r := rules(t)
+	a, err := r.Resolve("US-OK", jurisdiction.MustDate("2027-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.Right(jurisdiction.RightOptOutProfiling); !ok {
+		t.Error("US-OK 2027-01-01: no profiling opt-out")
+	}
+	before, _ := r.Resolve("US-CT", jurisdiction.MustDate("2026-06-30"))
+	after, _ := r.Resolve("US-CT", jurisdiction.MustDate("2026-07-01"))
+	pb, _ := before.Right(jurisdiction.RightOptOutProfiling)
+	pa, _ := after.Right(jurisdiction.RightOptOutProfiling)
+	if !strings.Contains(pb.Summary, "solely automated") {
+		t.Errorf("US-CT 2026-06-30 profiling = %q; want solely automated decisions", pb.Summary)
+	}
+	if strings.Contains(pa.Summary, "solely") || pa.Summary == "" {
+		t.Errorf("US-CT 2026-07-01 profiling = %q; want any automated decision", pa.Summary)
+	}
+}
+
+// TestQuebecOwnAct checks that Quebec letters cite Quebec's private-sector
+// act, which the CAI enforces, and not PIPEDA.
+func TestQuebecOwnAct(t *testing.T) {
+	a, err := rules(t).Resolve("CA-QC", jurisdiction.MustDate("2026-11-24"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.LawID != "ca-qc-p39" || !strings.Contains(a.Authority.Name, "Commission d'accès") {
+		t.Errorf("CA-QC: law %s, authority %s", a.LawID, a.Authority.Name)
+	}
+	for _, r := range a.Rights {
+		if strings.Contains(r.Citation.Text, "PIPEDA") {
+			t.Errorf("CA-QC cites %q", r.Citation.Text)
+		}
+	}
+}
+
+// TestConditionsStated checks that the objections whose law attaches a
+// condition carry it, so that a letter can state it.
+func TestConditionsStated(t *testing.T) {
+	tests := []struct {
+		code string
+		want jurisdiction.Condition
+	}{
+		{"DE", jurisdiction.ConditionParticularSituation},
+		{"GB", jurisdiction.ConditionParticularSituation},
+		{"ZA", jurisdiction.ConditionParticularSituation},
+		{"BR", jurisdiction.ConditionBreach},
+		{"JP", jurisdiction.ConditionCeaseUse},
+	}
+	for _, tt := range tests {
+		a, err := rules(t).Resolve(tt.code, jurisdiction.MustDate("2026-11-24"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, ok := a.Right(jurisdiction.RightObject)
+		if !ok || o.Condition != tt.want {
+			t.Errorf("%s: object condition = %q; want %q", tt.code, o.Condition, tt.want)
+		}
+	}
+}
