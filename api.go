@@ -87,6 +87,10 @@ var (
 	// ErrSignatureImage is wrapped by the error [Generator.Render] returns
 	// for a [RenderOptions].Signature that is not a usable PNG or JPEG.
 	ErrSignatureImage = pdf.ErrSignatureImage
+	// ErrNoPostalAddress is wrapped by the error [Generator.Render]
+	// returns for a PDF to a company whose postal address is not known
+	// (only its email): the email formats need no address.
+	ErrNoPostalAddress = pdf.ErrNoAddress
 	// ErrEmailInvalid is wrapped by every [*EmailFieldError].
 	ErrEmailInvalid = email.ErrInvalid
 	// ErrNoForm is returned by [Generator.Render] in the formats

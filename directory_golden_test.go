@@ -39,6 +39,8 @@ func directoryCases() []goldenCase {
 		{"x-IE-en", at("x", "IE", "en", "")},
 		{"google-GB-en-2025-09-01", at("gemini", "GB", "en", "2025-09-01")},
 		{"google-GB-en-2025-09-02", at("gemini", "GB", "en", "2025-09-02")},
+		{"spotify-DE-de", at("spotify", "DE", "de", "")},
+		{"slack-GB-en", at("slack", "GB", "en", "")},
 		{"linkedin-CA-en-2025-06-01", at("linkedin", "CA", "en", "2025-06-01")},
 		{"linkedin-CA-en-2025-11-03", at("linkedin", "CA", "en", "2025-11-03")},
 	}

@@ -86,3 +86,20 @@ func TestCCPAOptOutDeadlineInLetter(t *testing.T) {
 		t.Errorf("2021 CCPA letter:\n%s", body)
 	}
 }
+
+// TestEveryPlaceGetsALetter checks that a person in Australia, Hong Kong,
+// Mexico or a country objector has no rules for gets a letter that claims
+// only what the law there gives.
+func TestEveryPlaceGetsALetter(t *testing.T) {
+	for _, tt := range []struct{ code, want, not string }{
+		{"AU", "I am not aware of a law where I live", "I object"},
+		{"KE", "I am not aware of a law where I live", "I object"},
+		{"HK", "I withdraw my consent (s. 2(3) and DPP 3, PDPO)", "I object"},
+		{"MX", "right of opposition (ARCO)", "within"},
+	} {
+		body := letterText(t, person(tt.code, "en"))
+		if !strings.Contains(body, tt.want) || strings.Contains(body, tt.not) {
+			t.Errorf("%s letter:\n%s", tt.code, body)
+		}
+	}
+}

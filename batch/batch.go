@@ -56,8 +56,11 @@ type Options struct {
 	// Generator generates and renders the letters; nil means
 	// objector.Default().
 	Generator *objector.Generator
-	// Input is the input's format: [CSV] or [JSONL].
+	// Input is the input's format: [CSV], [JSONL] or [XLSX].
 	Input InputFormat
+	// Read adjusts how the input is read: the CSV delimiter and encoding,
+	// the XLSX sheet.
+	Read ReadOptions
 	// Formats are the output formats; every letter is written in each.
 	// Empty means PDF only.
 	Formats []objector.Format
@@ -203,10 +206,11 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	rr, err := NewRowReader(r, opts.Input)
+	rr, err := NewRowReader(r, opts.Input, opts.Read)
 	if err != nil {
 		return Summary{}, err
 	}
+	defer rr.Close()
 	if err := b.prepareDir(); err != nil {
 		return Summary{}, err
 	}

@@ -61,6 +61,8 @@ func TestBadRows(t *testing.T) {
 		{"jsonl invalid UTF-8", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + "{\"name\":\"Jo \xff\",\"email\":\"jo@example.org\",\"residence\":\"DE\",\"controller\":\"linkedin\"}\n", JSONL, 2, "", ErrInvalidUTF8},
 		{"jsonl malformed", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name": "Jo` + "\n", JSONL, 2, "", ErrMalformed},
 		{"jsonl unknown key", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":"Jo Doe","email":"jo@example.org","residence":"DE","controller":"linkedin","phone":"1"}` + "\n", JSONL, 2, "", ErrMalformed},
+		{"jsonl key given twice", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":"Jo Doe","email":"jo@example.org","residence":"DE","controller":"linkedin","residence":"XX"}` + "\n", JSONL, 2, "residence", ErrMalformed},
+		{"jsonl key given twice in two spellings", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":"Jo Doe","E-Mail":"jo@example.org","residence":"DE","controller":"linkedin","email":"x@example.org"}` + "\n", JSONL, 2, "email", ErrMalformed},
 		{"jsonl number", `{"name":"Erika Mustermann","email":"erika@example.org","residence":"DE","controller":"linkedin"}` + "\n" + `{"name":1,"email":"jo@example.org","residence":"DE","controller":"linkedin"}` + "\n", JSONL, 2, "name", ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -95,9 +97,9 @@ func TestBadRows(t *testing.T) {
 
 func TestHeader(t *testing.T) {
 	for _, tc := range []struct{ input, want string }{
-		{"name,email,residence,controller,phone,Fax\n", `unknown columns "phone", "fax"`},
+		{"name,email,residence,controller,phone,Fax\n", `unknown columns "phone", "Fax"`},
 		{"name,email,residence\n", "missing columns controller"},
-		{"name,email,residence,controller,NAME\n", "duplicate columns name"},
+		{"name,email,residence,controller,NAME\n", `duplicate columns "name" and "NAME"`},
 		{"", "the input is empty"},
 	} {
 		_, err, _ := run(t, tc.input, CSV, Options{})
@@ -106,7 +108,7 @@ func TestHeader(t *testing.T) {
 		}
 	}
 	// Header names are case-insensitive, and "sent" is known and passed through.
-	rr, err := NewRowReader(strings.NewReader("\ufeffNAME, Email ,Residence,CONTROLLER,Sent\nErika,e@example.org,DE,linkedin|Google; x,2026-01-02\n"), CSV)
+	rr, err := NewRowReader(strings.NewReader("\ufeffNAME, Email ,Residence,CONTROLLER,Sent\nErika,e@example.org,DE,linkedin|Google; x,2026-01-02\n"), CSV, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

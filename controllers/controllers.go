@@ -42,12 +42,14 @@ type Record struct {
 
 // Entity is the legal entity that controls a person's data in some regions.
 type Entity struct {
-	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
-	Name           string                `toml:"name" json:"name"`
-	Address        []string              `toml:"address" json:"address"`
-	Email          string                `toml:"email" json:"email,omitempty"`
-	ContactForm    string                `toml:"contact_form" json:"contact_form,omitempty"`
-	Representative string                `toml:"representative" json:"representative,omitempty"`
+	Regions []jurisdiction.Region `toml:"regions" json:"regions"`
+	Name    string                `toml:"name" json:"name"`
+	// Address is the postal address, one line each; empty where only the
+	// entity's Email is confirmed (then no PDF letter can be written).
+	Address        []string `toml:"address" json:"address"`
+	Email          string   `toml:"email" json:"email,omitempty"`
+	ContactForm    string   `toml:"contact_form" json:"contact_form,omitempty"`
+	Representative string   `toml:"representative" json:"representative,omitempty"`
 	// Status says how well the entity and its address are sourced:
 	// "verified" (stated in the company's own published text) or
 	// "secondary" (from third-party material, or inferred); empty when the
@@ -398,8 +400,14 @@ func (r *Record) validate() error {
 		if err := checkCommon(a.Regions, a.Places, []string{"ai-training"}, a.EffectiveFrom, a.EffectiveUntil, a.Source, a.Checked); err != nil {
 			return fmt.Errorf("ai_training[%d]: %w", i, err)
 		}
-		if a.Setting != "" && !r.hasSetting(a.Setting) {
-			return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+		if a.Setting != "" {
+			s := r.setting(a.Setting)
+			if s == nil {
+				return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+			}
+			if !s.meets(&r.AITraining[i]) {
+				return fmt.Errorf("ai_training[%d]: setting %q is not offered in any of its regions during its period", i, a.Setting)
+			}
 		}
 		for j, b := range r.AITraining[:i] {
 			if !periodsOverlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
@@ -417,6 +425,22 @@ func (r *Record) validate() error {
 			}
 		}
 	}
+	// The other direction: a setting that stops AI training says the
+	// company trains; the record must say so too, for some place and time
+	// the setting covers.
+	for _, st := range r.Settings {
+		if !slices.Contains(st.Purposes, "ai-training") {
+			continue
+		}
+		found := false
+		for j := range r.AITraining {
+			a := &r.AITraining[j]
+			found = found || a.Status == AIActive && st.meets(a)
+		}
+		if !found {
+			return fmt.Errorf("setting %s stops AI training, but no ai_training entry says the company trains where and when the setting is offered", st.ID)
+		}
+	}
 	for i, ev := range r.Timeline {
 		if ev.Date.IsZero() || ev.Text == "" {
 			return fmt.Errorf("timeline[%d]: date and text are required", i)
@@ -428,9 +452,28 @@ func (r *Record) validate() error {
 	return nil
 }
 
-func (r *Record) hasSetting(id string) bool {
-	for _, s := range r.Settings {
-		if s.ID == id {
+func (r *Record) setting(id string) *Setting {
+	for i := range r.Settings {
+		if r.Settings[i].ID == id {
+			return &r.Settings[i]
+		}
+	}
+	return nil
+}
+
+// meets reports whether s is offered in one of a's regions or places at
+// some time in a's period.
+func (s *Setting) meets(a *AITraining) bool {
+	if !periodsOverlap(s.EffectiveFrom, s.EffectiveUntil, a.EffectiveFrom, a.EffectiveUntil) {
+		return false
+	}
+	for _, reg := range a.Regions {
+		if hasRegion(s.Regions, reg) {
+			return true
+		}
+	}
+	for _, p := range a.Places {
+		if slices.Contains(s.Places, p) {
 			return true
 		}
 	}
@@ -483,8 +526,10 @@ func (e *Entity) validate() error {
 	if e.Name == "" {
 		return errors.New("name is missing")
 	}
-	if len(e.Address) == 0 {
-		return errors.New("postal address is missing")
+	if len(e.Address) == 0 && e.Email == "" {
+		// An entity whose email is confirmed but whose postal address is
+		// not still gets email letters; only a PDF needs the address.
+		return errors.New("postal address and email are both missing")
 	}
 	for _, line := range e.Address {
 		if strings.TrimSpace(line) == "" {

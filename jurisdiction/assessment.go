@@ -28,6 +28,10 @@ type Assessment struct {
 	// authority of a subdivision, which the residence does not name
 	// (Germany without its federal state).
 	ComplaintsBySubdivision bool
+	// Unmodelled is true where objector has no rules for the residence (a
+	// valid country code not in its data): the letter is a courtesy
+	// request, and nothing is known of the law there.
+	Unmodelled bool
 }
 
 // Right returns the right with the given id and whether the law grants it.
@@ -93,7 +97,8 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 		Complaint   *complaintJSON `json:"complaint,omitempty"`
 		Notes       []string       `json:"notes"`
 		Sources     []string       `json:"sources"`
+		NoRules     bool           `json:"no_rules,omitempty"`
 	}{a.Residence, a.Place, a.AsOf.String(), a.Regime, a.Law, a.NationalLaw, rights,
-		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources}
+		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources, a.Unmodelled}
 	return json.Marshal(out)
 }

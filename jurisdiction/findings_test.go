@@ -180,3 +180,50 @@ func TestConditionsStated(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCountryResolves checks that every valid ISO 3166-1 country code
+// resolves: to its rules where objector has them, to its EU member state
+// for an outermost region, and otherwise to no rules with a note saying
+// so, never to an "unknown residence" error. Invalid codes still fail.
+func TestEveryCountryResolves(t *testing.T) {
+	r := rules(t)
+	asOf := jurisdiction.MustDate("2026-11-24")
+	for _, tt := range []struct {
+		code      string
+		regime    jurisdiction.Regime
+		noRules   bool
+		languages string
+	}{
+		{"KE", jurisdiction.RegimeNone, true, "sw"},
+		{"AR", jurisdiction.RegimeNone, true, "es"},
+		{"NZ", jurisdiction.RegimeNone, true, "en"},
+		{"GF", jurisdiction.RegimeGDPR, false, "fr"},
+		{"AX", jurisdiction.RegimeGDPR, false, "fi"},
+		{"AU", jurisdiction.RegimeOther, false, "en"},
+		{"HK", jurisdiction.RegimeOther, false, "zh"},
+		{"MX", jurisdiction.RegimeOther, false, "es"},
+	} {
+		a, err := r.Resolve(tt.code, asOf)
+		if err != nil {
+			t.Errorf("%s: %v", tt.code, err)
+			continue
+		}
+		if a.Regime != tt.regime || a.Unmodelled != tt.noRules || len(a.Languages) == 0 || a.Languages[0] != tt.languages {
+			t.Errorf("%s: regime %s, no rules %v, languages %v; want %s, %v, %s", tt.code, a.Regime, a.Unmodelled, a.Languages, tt.regime, tt.noRules, tt.languages)
+		}
+		if tt.noRules && (len(a.Notes) == 0 || !strings.Contains(a.Notes[0], "objector has no rules for")) {
+			t.Errorf("%s: notes %q do not say objector has no rules", tt.code, a.Notes)
+		}
+		if tt.noRules && strings.Contains(strings.Join(a.Notes, " "), "No statutory right") {
+			t.Errorf("%s: claims no statutory right applies, which objector does not know", tt.code)
+		}
+	}
+	for _, code := range []string{"UK", "EU", "QQ", "XK", "ZZ", "DD"} {
+		if _, err := r.Resolve(code, asOf); err == nil {
+			t.Errorf("%s resolves; want an unknown-residence error", code)
+		}
+	}
+	if _, err := r.Resolve("UK", asOf); err == nil || !strings.Contains(err.Error(), "GB") {
+		t.Errorf("UK: %v; want a suggestion of GB", err)
+	}
+}

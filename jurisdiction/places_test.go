@@ -16,7 +16,9 @@ var lawsWithoutDeadline = map[string]bool{
 	"br-lgpd": true, "ca-pipeda": true, "jp-appi": true, "jp-appi-2017": true,
 	"in-dpdp": true, "cn-pipl": true, "za-popia": true, "sg-pdpa": true,
 	"us-al-apdpa": true, "us-la-ldpa": true, // not verified in the enacted text
-	"ca-qc-p39": true, // its 30-day period is for access and rectification
+	"ca-qc-p39":      true,                  // its 30-day period is for access and rectification
+	"au-privacy-act": true, "hk-pdpo": true, // deadlines only for access ("reasonable period", 40 days)
+	"mx-lfpdppp-2025": true, // not verified in the 2025 text
 }
 
 // TestEveryPlace pins what `objector rights` shows for every place on
@@ -35,6 +37,9 @@ func TestEveryPlace(t *testing.T) {
 		lang      string
 	}{
 		{"AT", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "de"},
+		{"AU", "other", "au-privacy-act", "APP 7.6, Privacy Act 1988 (Cth)", true, "en"},
+		{"HK", "other", "hk-pdpo", "s. 2(3) and DPP 3, PDPO", true, "zh"},
+		{"MX", "other", "mx-lfpdppp-2025", "LFPDPPP (2025), right of opposition (ARCO)", true, "es"},
 		{"BE", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "nl"},
 		{"BG", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "bg"},
 		{"BR", "other", "br-lgpd", "Art. 18, § 2º, LGPD", true, "pt"},

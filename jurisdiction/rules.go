@@ -79,6 +79,10 @@ type Place struct {
 	// example a tracker page listing the states without a comprehensive
 	// privacy law). Required when Applies is empty.
 	NoLawSource string `toml:"no_law_source"`
+
+	// unmodelled is true for a valid country code the rules data does not
+	// list: objector knows nothing of its law.
+	unmodelled bool
 }
 
 // Rules is a validated, read-only set of laws and places. It is safe for
@@ -327,6 +331,13 @@ func (r *Rules) Place(code string) (*Place, error) {
 	if p, ok := r.places[c]; ok {
 		return p, nil
 	}
+	if p := r.isoPlace(c); p != nil {
+		return p, nil
+	}
+	if c == "UK" {
+		// Not an ISO 3166-1 code, but what most people type for GB.
+		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{"GB"}}
+	}
 	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, maxDistance(c), 3)}
 }
 
@@ -366,6 +377,7 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		Authority: p.Authority,
 
 		ComplaintsBySubdivision: p.ComplaintsBySubdivision,
+		Unmodelled:              p.unmodelled,
 	}
 	applies := p.Applies
 	if p.Parent != "" {
@@ -409,7 +421,9 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		}
 		break
 	}
-	if a.Regime == RegimeNone {
+	if a.Unmodelled {
+		a.Notes = append(a.Notes, fmt.Sprintf(unmodelledNote, p.Name))
+	} else if a.Regime == RegimeNone {
 		a.Notes = append(a.Notes, "No statutory right to object or opt out applies here on this date; a letter can only ask the company as a courtesy.")
 		if next := nextApplication(applies, asOf); next != nil {
 			a.Notes = append(a.Notes, fmt.Sprintf("%s takes effect on %s.", r.laws[next.Law].Name, next.EffectiveFrom))

@@ -123,6 +123,11 @@ func KindFor(r jurisdiction.Regime) string {
 	return KindObjection
 }
 
+func hasRight(a *jurisdiction.Assessment, id string) bool {
+	_, ok := a.Right(id)
+	return ok
+}
+
 // Compose builds the letter for in. It returns an error wrapping
 // [ErrInvalidInput] when the sender's name or email is missing or a purpose
 // is unknown.
@@ -138,6 +143,12 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	}
 	a, loc := in.Assessment, in.Localizer
 	kind := KindFor(a.Regime)
+	if kind == KindObjection && !hasRight(a, jurisdiction.RightObject) && !hasRight(a, jurisdiction.RightWithdrawConsent) {
+		// A law with neither a right to object nor consent to withdraw
+		// (Australia's Privacy Act) gives the person nothing to claim
+		// against the use: the letter can only ask.
+		kind = KindCourtesy
+	}
 	if in.Kind != "" {
 		if _, ok := s.kinds[in.Kind]; !ok {
 			return nil, fmt.Errorf("templates: unknown letter kind %q", in.Kind)

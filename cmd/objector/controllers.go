@@ -21,9 +21,12 @@ func controllersCommand() *cli.Command {
 		Subcommands: []*cli.Command{
 			{
 				Name:      "list",
-				Usage:     "list every company with its aliases",
-				UsageText: "objector controllers list [--format table|json]",
-				Flags:     tableFlags(),
+				Usage:     "list every company with its aliases, or with --stale the facts to re-check",
+				UsageText: "objector controllers list [--stale [--as-of DATE]] [--format table|json]",
+				Flags: append(tableFlags(),
+					&cli.BoolFlag{Name: "stale", Usage: "list the facts whose source was last checked more than a year before --as-of, so someone re-reads it", EnvVars: envs("stale")},
+					&cli.StringFlag{Name: "as-of", Usage: "with --stale: the `DATE` (YYYY-MM-DD) to measure from (default: today)", EnvVars: envs("as-of")},
+				),
 				Action: func(c *cli.Context) error {
 					if err := noTrailingFlags(c); err != nil {
 						return err
@@ -35,6 +38,12 @@ func controllersCommand() *cli.Command {
 					asJSON, err := tableOrJSON(c)
 					if err != nil {
 						return err
+					}
+					if c.Bool("stale") {
+						return listStale(c, g, asJSON)
+					}
+					if c.String("as-of") != "" {
+						return &usageError{msg: "--as-of needs --stale", hint: "objector controllers list --stale --as-of 2027-01-01"}
 					}
 					recs := g.Controllers().Records()
 					return writeOutput(c, c.String("output"), func(w io.Writer) error {
@@ -86,6 +95,38 @@ func controllersCommand() *cli.Command {
 	}
 }
 
+// listStale writes the facts of the directory whose checked date is more
+// than a year before --as-of (default today).
+func listStale(c *cli.Context, g *objector.Generator, asJSON bool) error {
+	asOf := objector.Today()
+	if s := c.String("as-of"); s != "" {
+		d, err := objector.ParseDate(s)
+		if err != nil {
+			return &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2027-01-01"}
+		}
+		asOf = d
+	}
+	facts := g.Controllers().Stale(asOf)
+	return writeOutput(c, c.String("output"), func(w io.Writer) error {
+		if asJSON {
+			if facts == nil {
+				return writeJSON(w, []struct{}{})
+			}
+			return writeJSON(w, facts)
+		}
+		if len(facts) == 0 {
+			_, err := fmt.Fprintf(w, "Every fact was checked within the year before %s.\n", asOf)
+			return err
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tFACT\tCHECKED\tSOURCE")
+		for _, f := range facts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.ID, f.What, f.Checked, f.Source)
+		}
+		return tw.Flush()
+	})
+}
+
 func regionsOf(r *objector.ControllerRecord) string {
 	seen := map[string]bool{}
 	var out []string
@@ -125,13 +166,30 @@ func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 	if len(r.Settings) > 0 {
 		fmt.Fprintln(w, "\nSettings:")
 		for _, s := range r.Settings {
-			fmt.Fprintf(w, "  %s: %s (%s)\n", s.Name, strings.Join(s.Path, " → "), s.URL)
+			url := ""
+			if s.URL != "" {
+				url = " (" + s.URL + ")"
+			}
+			fmt.Fprintf(w, "  [%s] %s: %s%s (%s; source %s, checked %s)\n", where(s.Regions, s.Places), s.Name, strings.Join(s.Path, " → "), url, period(s.EffectiveFrom, s.EffectiveUntil), s.Source, s.Checked)
 		}
 	}
 	if len(r.Forms) > 0 {
 		fmt.Fprintln(w, "\nForms:")
 		for _, f := range r.Forms {
-			fmt.Fprintf(w, "  %s: %s\n", f.Name, f.URL)
+			fmt.Fprintf(w, "  [%s] %s: %s (%s; source %s, checked %s)\n", where(f.Regions, f.Places), f.Name, f.URL, period(f.EffectiveFrom, f.EffectiveUntil), f.Source, f.Checked)
+		}
+	}
+	if len(r.AITraining) > 0 {
+		fmt.Fprintln(w, "\nAI training:")
+		for _, a := range r.AITraining {
+			extra := ""
+			if a.Basis != "" {
+				extra += ", basis " + a.Basis
+			}
+			if a.Setting != "" {
+				extra += ", setting " + a.Setting
+			}
+			fmt.Fprintf(w, "  [%s] %s%s (%s; source %s, checked %s)\n", where(a.Regions, a.Places), a.Status, extra, period(a.EffectiveFrom, a.EffectiveUntil), a.Source, a.Checked)
 		}
 	}
 	if len(r.Timeline) > 0 {
@@ -146,6 +204,23 @@ func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 		fmt.Fprintf(w, "\nNote: %s\n", n)
 	}
 	return nil
+}
+
+// where joins regions and places: "eu,uk,CA".
+func where(rs []objector.Region, places []string) string {
+	parts := make([]string, 0, len(rs)+len(places))
+	for _, r := range rs {
+		parts = append(parts, string(r))
+	}
+	return strings.Join(append(parts, places...), ",")
+}
+
+// period writes "from 2025-09-02" or "from 2024-09-18 until 2025-11-02".
+func period(from, until objector.Date) string {
+	if until.IsZero() {
+		return "from " + from.String()
+	}
+	return "from " + from.String() + " until " + until.String()
 }
 
 func joinRegions(rs []objector.Region) string {

@@ -139,6 +139,9 @@ func report(w io.Writer, err error) int {
 	case errors.Is(err, objector.ErrAddressTooLong):
 		hint("shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml")
 		return exitUsage
+	case errors.Is(err, objector.ErrNoPostalAddress):
+		hint("no postal address of this company is confirmed, only its email: write --format eml, txt, mailto or form instead, or, if you know the address, describe the company yourself with --controller-name, --controller-address and --controller-email")
+		return exitUsage
 	case errors.Is(err, objector.ErrSignatureImage):
 		hint("--signature takes a PNG or JPEG image; convert the file, for example to signature.png, and pass --signature signature.png")
 		return exitUsage
