@@ -18,6 +18,9 @@ const (
 	// KindComplaint complains to the supervisory authority or regulator
 	// about a request that went unanswered.
 	KindComplaint = templates.KindComplaint
+	// KindReply answers what the company said about a request; the
+	// [Request]'s Reply says what that was.
+	KindReply = templates.KindReply
 )
 
 // The authorities a complaint can go to ([Request].Authority).
@@ -58,13 +61,28 @@ type OriginalRequest struct {
 func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.Assessment, rec *controllers.Record, asOf jurisdiction.Date) (*templates.Followup, *OriginalRequest, error) {
 	switch req.Kind {
 	case "":
-		if !req.Sent.IsZero() || req.Authority != "" {
-			return nil, nil, &FieldError{Field: "kind", Msg: "sent and authority apply only to a reminder or complaint"}
+		if !req.Sent.IsZero() || req.Authority != "" || req.Reply != nil {
+			return nil, nil, &FieldError{Field: "kind", Msg: "sent, authority and reply apply only to a follow-up (reminder, complaint or reply)"}
 		}
 		return nil, nil, nil
-	case KindReminder, KindComplaint:
+	case KindReminder, KindComplaint, KindReply:
 	default:
-		return nil, nil, &FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a letter kind; use %q, %q or leave it empty for the first letter", req.Kind, KindReminder, KindComplaint)}
+		return nil, nil, &FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a letter kind; use %q, %q, %q or leave it empty for the first letter", req.Kind, KindReminder, KindComplaint, KindReply)}
+	}
+	if (req.Kind == KindReply) != (req.Reply != nil) {
+		return nil, nil, &FieldError{Field: "reply", Msg: "a reply letter needs Reply (what the company answered), and only a reply letter takes it"}
+	}
+	var reply *templates.Reply
+	if req.Kind == KindReply {
+		var err error
+		if reply, err = replyInput(req.Reply); err != nil {
+			return nil, nil, err
+		}
+		// Whether the law supports the reply at all comes first: no
+		// waiting for a due date helps a reply the law has no footing for.
+		if _, err := templates.ReplyRule(a, reply.Kind); err != nil {
+			return nil, nil, err
+		}
 	}
 	if req.Sent.IsZero() {
 		return nil, nil, &FieldError{Field: "sent", Msg: "is missing; give the date of the original letter (YYYY-MM-DD)"}
@@ -77,7 +95,7 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 		return nil, nil, &FieldError{Field: "agent", Msg: "reminders and complaints are written by the person themselves; leave the agent out"}
 	}
 	orig := req
-	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", jurisdiction.Date{}, "", false, sent
+	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf, orig.Reply = "", jurisdiction.Date{}, "", false, sent, nil
 	o, err := g.Generate(ctx, orig)
 	if err != nil {
 		return nil, nil, fmt.Errorf("the original letter of %s: %w", sent, err)
@@ -85,11 +103,21 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 	info := &OriginalRequest{Date: sent, Reference: o.Reference}
 	if !o.Due.IsZero() {
 		info.Due = jurisdiction.Day(o.Due)
-		if !req.Force && !asOf.After(info.Due) {
+		// A company may answer before the due date; only a complaint about
+		// silence, a reminder, or a reply to a partial answer (which the
+		// company may still complete) waits for the period to end.
+		waits := req.Kind != KindReply || req.Reply.Kind == ReplyPartial
+		if waits && !req.Force && !asOf.After(info.Due) {
 			return nil, nil, &NotDueError{Kind: req.Kind, Sent: sent, Due: info.Due, Date: asOf}
 		}
 	}
 	fu := &templates.Followup{Original: &o.Letter, Authority: a.Authority}
+	if reply != nil {
+		if err := checkReply(reply, a, info, asOf); err != nil {
+			return nil, nil, err
+		}
+		fu.Reply = reply
+	}
 	switch req.Authority {
 	case "", AuthorityResidence:
 		if req.Kind == KindComplaint && a.ComplaintsBySubdivision {

@@ -76,6 +76,25 @@ func partialItem(id string) string {
 	return ""
 }
 
+// ReplyRule returns the rule of the assessed law for answering a company
+// reply of kind k. It returns an error wrapping [ErrReplyUnsupported], which
+// says why, where the law provides no such route or objector has no
+// confirmed provision for it.
+func ReplyRule(a *jurisdiction.Assessment, k jurisdiction.ReplyKind) (jurisdiction.ReplyRule, error) {
+	rule, ok := a.Reply(k)
+	switch {
+	case ok && rule.None:
+		return rule, fmt.Errorf("%w: %s", ErrReplyUnsupported, rule.Note)
+	case !ok && k == jurisdiction.ReplyAppeal && a.Regime != jurisdiction.RegimeUSState:
+		return rule, fmt.Errorf("%w: an appeal to the company is a US state-law step; under %s a refusal goes to the supervisory authority (a complaint) or gets a reply of kind refused", ErrReplyUnsupported, lawName(a))
+	case !ok && a.Regime == jurisdiction.RegimeNone:
+		return rule, fmt.Errorf("%w: no data protection law applies in %s on %s, so a reply could cite none; write to the company in your own words", ErrReplyUnsupported, a.Place, a.AsOf)
+	case !ok:
+		return rule, fmt.Errorf("%w: objector has no confirmed provision for a %s reply under %s on %s", ErrReplyUnsupported, k, lawName(a), a.AsOf)
+	}
+	return rule, nil
+}
+
 // reply fills the fields and flags of a reply letter. It runs after
 // followup, which has cited the original letter.
 func (v *view) reply(in Input) error {
@@ -84,14 +103,9 @@ func (v *view) reply(in Input) error {
 		return errors.New("templates: a reply needs the company's answer (Followup.Reply)")
 	}
 	a, loc, f := in.Assessment, in.Localizer, v.fields
-	rule, ok := a.Reply(r.Kind)
-	switch {
-	case ok && rule.None:
-		return fmt.Errorf("%w: %s", ErrReplyUnsupported, rule.Note)
-	case !ok && r.Kind == jurisdiction.ReplyAppeal && a.Regime != jurisdiction.RegimeUSState:
-		return fmt.Errorf("%w: an appeal to the company is a US state-law step; under %s a refusal goes to the authority (objector followup complaint) or a reply of kind refused", ErrReplyUnsupported, lawName(a))
-	case !ok:
-		return fmt.Errorf("%w: objector has no confirmed provision for a %s reply under %s on %s", ErrReplyUnsupported, r.Kind, lawName(a), in.Date)
+	rule, err := ReplyRule(a, r.Kind)
+	if err != nil {
+		return err
 	}
 	v.ReplyKind = string(r.Kind)
 	v.replyRoles = map[string]bool{}
