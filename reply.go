@@ -1,6 +1,7 @@
 package objector
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -79,13 +80,13 @@ func replyInput(r *Reply) (*templates.Reply, error) {
 		known = known || k == kind
 	}
 	if !known {
-		return nil, &FieldError{Field: "reply", Msg: fmt.Sprintf("%q is not a kind of company answer; use one of %s", r.Kind, strings.Join(ReplyKinds(), ", "))}
+		return nil, &FieldError{Field: "reply", Value: r.Kind, Suggestions: ReplyKinds(), Err: errors.New("is not a kind of company answer")}
 	}
 	if kind != jurisdiction.ReplyExtended && (!r.ExtendedTo.IsZero() || r.NoReasons) {
-		return nil, &FieldError{Field: "extended-to", Msg: "an extension date and missing reasons apply only to a reply of kind extended"}
+		return nil, &FieldError{Field: "extended-to", Err: errors.New("an extension date and missing reasons apply only to a reply of kind extended")}
 	}
 	if kind != jurisdiction.ReplyPartial && len(r.Unanswered) > 0 {
-		return nil, &FieldError{Field: "unanswered", Msg: "the unanswered points apply only to a reply of kind partial"}
+		return nil, &FieldError{Field: "unanswered", Err: errors.New("the unanswered points apply only to a reply of kind partial")}
 	}
 	out := &templates.Reply{Kind: kind, NoReasons: r.NoReasons}
 	if !r.Received.IsZero() {
@@ -105,16 +106,17 @@ func replyInput(r *Reply) (*templates.Reply, error) {
 // checkReply checks the dates and points of a reply against the original
 // request and the law, so that a mistake names the field to correct.
 func checkReply(r *templates.Reply, a *jurisdiction.Assessment, orig *OriginalRequest, asOf jurisdiction.Date) error {
-	if !r.Received.IsZero() && (r.Received.Before(orig.Date) || r.Received.After(asOf)) {
-		return &FieldError{Field: "received", Msg: fmt.Sprintf("%s is not between the request of %s and this reply of %s; give the date of the company's answer", r.Received, orig.Date, asOf)}
+	sent, due := jurisdiction.Day(orig.Date), jurisdiction.Day(orig.Due)
+	if !r.Received.IsZero() && (r.Received.Before(sent) || r.Received.After(asOf)) {
+		return &FieldError{Field: "received", Value: r.Received.String(), Err: fmt.Errorf("is not between the request of %s and this reply of %s; give the date of the company's answer", sent, asOf)}
 	}
-	if !r.ExtendedTo.IsZero() && !orig.Due.IsZero() && !r.ExtendedTo.After(orig.Due) {
-		return &FieldError{Field: "extended-to", Msg: fmt.Sprintf("%s is not later than the original due date %s; give the new date the company named, or leave it out", r.ExtendedTo, orig.Due)}
+	if !r.ExtendedTo.IsZero() && !orig.Due.IsZero() && !r.ExtendedTo.After(due) {
+		return &FieldError{Field: "extended-to", Value: r.ExtendedTo.String(), Err: fmt.Errorf("is not later than the original due date %s; give the new date the company named, or leave it out", due)}
 	}
 	if r.Kind == jurisdiction.ReplyPartial {
 		valid := templates.UnansweredItems(a)
 		if len(r.Unanswered) == 0 {
-			return &FieldError{Field: "unanswered", Msg: "is missing; name what the company left open, as one or more of " + strings.Join(valid, ", ")}
+			return &FieldError{Field: "unanswered", Suggestions: valid, Err: errors.New("is missing; name what the company left open")}
 		}
 		for _, u := range r.Unanswered {
 			ok := false
@@ -122,7 +124,7 @@ func checkReply(r *templates.Reply, a *jurisdiction.Assessment, orig *OriginalRe
 				ok = ok || u == v
 			}
 			if !ok {
-				return &FieldError{Field: "unanswered", Msg: fmt.Sprintf("%q is not a point of this request; use one or more of %s", u, strings.Join(valid, ", "))}
+				return &FieldError{Field: "unanswered", Value: u, Suggestions: valid, Err: errors.New("is not a point of this request")}
 			}
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 // replyTo returns a request for a reply of kind to the request person(residence,
@@ -18,12 +17,12 @@ import (
 func replyTo(residence, lang, kind string) objector.Request {
 	req := person(residence, lang)
 	req.Kind = objector.KindReply
-	req.Sent = jurisdiction.MustDate("2026-09-01")
+	req.Sent = day("2026-09-01")
 	req.Reply = &objector.Reply{Kind: kind, Received: day("2026-09-20")}
 	return req
 }
 
-func day(s string) time.Time { return jurisdiction.MustDate(s).Time }
+func day(s string) time.Time { return mustDate(s) }
 
 // replyCases are the reply letters kept in testdata/replies: every kind in
 // English and German, and the UK, Swiss and three US states' replies.
@@ -94,7 +93,7 @@ func TestReplyGolden(t *testing.T) {
 // supports in every language, and the cited provisions appear in each.
 func TestReplyEveryLanguage(t *testing.T) {
 	g := generator(t)
-	for _, lang := range g.Messages().Languages() {
+	for _, lang := range languages(t) {
 		for _, kind := range []string{objector.ReplyIDDemanded, objector.ReplyUseForm, objector.ReplyRefused, objector.ReplyExtended, objector.ReplyPartial} {
 			req := replyTo("DE", lang, kind)
 			if kind == objector.ReplyPartial {
@@ -140,7 +139,7 @@ func TestReplyRefusals(t *testing.T) {
 	}
 
 	early := replyTo("DE", "en", objector.ReplyPartial)
-	early.AsOf = jurisdiction.MustDate("2026-09-25")
+	early.AsOf = day("2026-09-25")
 	early.Reply.Unanswered = []string{"erasure"}
 	var nd *objector.NotDueError
 	if _, err := g.Generate(ctx, early); !errors.As(err, &nd) {
@@ -148,7 +147,7 @@ func TestReplyRefusals(t *testing.T) {
 	}
 	// A company may demand an ID before the due date; the reply is fine.
 	idEarly := replyTo("DE", "en", objector.ReplyIDDemanded)
-	idEarly.AsOf = jurisdiction.MustDate("2026-09-25")
+	idEarly.AsOf = day("2026-09-25")
 	if _, err := g.Generate(ctx, idEarly); err != nil {
 		t.Errorf("an ID demand before the due date: %v", err)
 	}

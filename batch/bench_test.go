@@ -54,7 +54,7 @@ func BenchmarkBatch(b *testing.B) {
 		}
 		for _, n := range []int{1000, 10000} {
 			b.Run(fmt.Sprintf("%s/rows=%d", format, n), func(b *testing.B) {
-				if _, err := objector.Default(); err != nil { // prepared once per process, outside the figures
+				if _, err := objector.New(objector.Config{}); err != nil { // prepared once per process, outside the figures
 					b.Fatal(err)
 				}
 				b.ReportAllocs()

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/objector/objector"
 )
 
 // ErrAmbiguousDate is wrapped by the error for a date such as 03/04/2026
@@ -24,10 +22,10 @@ var ErrAmbiguousDate = errors.New("is ambiguous: day and month could be either w
 // ambiguous. The years are four digits. Excel's serial dates (46115 for
 // 2026-04-03) are accepted where serial is set: from a spreadsheet cell,
 // never from CSV text.
-func ParseCellDate(cell string, dayFirst, serial bool) (objector.Date, error) {
+func ParseCellDate(cell string, dayFirst, serial bool) (time.Time, error) {
 	s := strings.TrimSpace(cell)
 	if s == "" {
-		return objector.Date{}, errors.New("is empty")
+		return time.Time{}, errors.New("is empty")
 	}
 	if serial {
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
@@ -47,13 +45,13 @@ func ParseCellDate(cell string, dayFirst, serial bool) (objector.Date, error) {
 	}
 	parts := strings.Split(s, string(sep))
 	if sep == 0 || len(parts) != 3 {
-		return objector.Date{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", cell)
+		return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", cell)
 	}
 	n := make([]int, 3)
 	for i, p := range parts {
 		v, err := strconv.Atoi(p)
 		if err != nil || v < 0 || len(p) > 4 || len(p) == 0 {
-			return objector.Date{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", cell)
+			return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", cell)
 		}
 		n[i] = v
 	}
@@ -62,7 +60,7 @@ func ParseCellDate(cell string, dayFirst, serial bool) (objector.Date, error) {
 	case len(parts[0]) == 4: // year first: ISO, or 2026/04/03
 		y, m, d = n[0], n[1], n[2]
 	case len(parts[2]) != 4:
-		return objector.Date{}, fmt.Errorf("%q has no four-digit year; write it as YYYY-MM-DD", cell)
+		return time.Time{}, fmt.Errorf("%q has no four-digit year; write it as YYYY-MM-DD", cell)
 	case sep == '.': // 03.04.2026: day first wherever dots are used
 		y, m, d = n[2], n[1], n[0]
 	case n[0] > 12 && n[1] <= 12:
@@ -72,24 +70,24 @@ func ParseCellDate(cell string, dayFirst, serial bool) (objector.Date, error) {
 	case n[0] == n[1] || dayFirst:
 		y, m, d = n[2], n[1], n[0]
 	default:
-		return objector.Date{}, fmt.Errorf("%q %w; write it as YYYY-MM-DD", cell, ErrAmbiguousDate)
+		return time.Time{}, fmt.Errorf("%q %w; write it as YYYY-MM-DD", cell, ErrAmbiguousDate)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return objector.Date{}, fmt.Errorf("%q is not a date of the calendar; write it as YYYY-MM-DD", cell)
+		return time.Time{}, fmt.Errorf("%q is not a date of the calendar; write it as YYYY-MM-DD", cell)
 	}
-	return objector.ParseDate(t.Format(time.DateOnly))
+	return t, nil
 }
 
 // serialDate converts an Excel serial date (days since 1899-12-30 in the
 // 1900 date system, with the time of day as a fraction) to its date.
-func serialDate(f float64) (objector.Date, error) {
+func serialDate(f float64) (time.Time, error) {
 	// 1 is 1900-01-01; 2958465 is 9999-12-31. Serials below 61 count
 	// Excel's 29 February 1900, a day that never was; nobody sends a
 	// letter in 1900.
 	if math.IsNaN(f) || f < 61 || f > 2958465 {
-		return objector.Date{}, fmt.Errorf("%v is not a date; write it as YYYY-MM-DD", f)
+		return time.Time{}, fmt.Errorf("%v is not a date; write it as YYYY-MM-DD", f)
 	}
 	t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(math.Floor(f)))
-	return objector.ParseDate(t.Format(time.DateOnly))
+	return t, nil
 }

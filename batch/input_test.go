@@ -242,7 +242,7 @@ func TestParseCellDate(t *testing.T) {
 		switch {
 		case tc.want == "" && err == nil:
 			t.Errorf("ParseCellDate(%q, %v, %v) = %s, want an error", tc.cell, tc.dayFirst, tc.serial, d)
-		case tc.want != "" && (err != nil || d.String() != tc.want):
+		case tc.want != "" && (err != nil || d.Format(time.DateOnly) != tc.want):
 			t.Errorf("ParseCellDate(%q, %v, %v) = %s, %v; want %s", tc.cell, tc.dayFirst, tc.serial, d, err, tc.want)
 		}
 	}

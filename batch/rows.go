@@ -10,6 +10,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -399,7 +400,7 @@ func (rr *RowReader) cells(row Row, rec []string, serial bool) (Row, error) {
 		}
 		if rr.cols[i] == "sent" && strings.TrimSpace(cell) != "" {
 			if d, err := ParseCellDate(cell, rr.dayFirst, serial); err == nil {
-				row.Sent = d.String()
+				row.Sent = d.Format(time.DateOnly)
 			}
 		}
 	}
@@ -471,7 +472,7 @@ func (rr *RowReader) jsonObject(row *Row, b []byte) error {
 		}
 		if col == "sent" {
 			if d, err := ParseCellDate(v, false, false); err == nil {
-				row.Sent = d.String()
+				row.Sent = d.Format(time.DateOnly)
 			}
 		}
 	}

@@ -13,16 +13,13 @@ package controllers
 import (
 	"errors"
 	"fmt"
-	"net/mail"
-	"net/url"
 	"reflect"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/jurisdiction"
 )
 
@@ -36,8 +33,17 @@ type Record struct {
 	Settings      []Setting               `toml:"setting" json:"settings,omitempty"`
 	Forms         []Form                  `toml:"form" json:"forms,omitempty"`
 	AITraining    []AITraining            `toml:"ai_training" json:"ai_training,omitempty"`
-	Timeline      []Event                 `toml:"timeline" json:"timeline,omitempty"`
-	Notes         []string                `toml:"notes" json:"notes,omitempty"`
+	// Thresholds says, per law that binds only companies above
+	// thresholds, which of them the company meets, with a source.
+	Thresholds []jurisdiction.ThresholdClaim `toml:"threshold" json:"thresholds,omitempty"`
+	Timeline   []Event                       `toml:"timeline" json:"timeline,omitempty"`
+	Notes      []string                      `toml:"notes" json:"notes,omitempty"`
+}
+
+// Company returns what the jurisdiction rules need to know about the
+// company: its name and the thresholds its record says it meets.
+func (r *Record) Company() *jurisdiction.Company {
+	return &jurisdiction.Company{Name: r.Name, Thresholds: r.Thresholds}
 }
 
 // Entity is the legal entity that controls a person's data in some regions.
@@ -329,6 +335,19 @@ func (r *Record) validate() error {
 		// notes must say so.
 		return errors.New("no entity, and no notes saying why")
 	}
+	for _, t := range r.Thresholds {
+		// Whether the law and its threshold ids exist is checked against
+		// the rules in the tests; here only what a record alone can show.
+		if t.Law == "" {
+			return errors.New("threshold: law is missing")
+		}
+		if err := jurisdiction.CheckSourceURL(t.Source); err != nil {
+			return fmt.Errorf("threshold for %s: %w", t.Law, err)
+		}
+		if t.Status != "" && t.Status != EntityVerified && t.Status != EntitySecondary {
+			return fmt.Errorf("threshold for %s: status %q is not verified or secondary", t.Law, t.Status)
+		}
+	}
 	if a := r.LeadAuthority; a != nil {
 		if a.Name == "" {
 			return errors.New("lead_authority: name is missing")
@@ -483,18 +502,13 @@ func (s *Setting) meets(a *AITraining) bool {
 // checkText returns an error for the first string reachable from v
 // (through pointers, slices and exported struct fields) that is not valid
 // UTF-8 or holds a control character or a Unicode line or paragraph
-// separator. path names v in the error.
+// separator, or a bidirectional control (see guard.Text). path names v
+// in the error.
 func checkText(v reflect.Value, path string) error {
 	switch v.Kind() {
 	case reflect.String:
-		s := v.String()
-		if !utf8.ValidString(s) {
-			return fmt.Errorf("%s: %q is not valid UTF-8", path, s)
-		}
-		for _, c := range s {
-			if unicode.IsControl(c) || c == '\u2028' || c == '\u2029' {
-				return fmt.Errorf("%s: %q holds the control character %U; write each value on one line", path, s, c)
-			}
+		if err := guard.Text(v.String(), false); err != nil {
+			return fmt.Errorf("%s: %q %w", path, v.String(), err)
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -542,8 +556,8 @@ func (e *Entity) validate() error {
 		return fmt.Errorf("status %q is not %s or %s", e.Status, EntityVerified, EntitySecondary)
 	}
 	if e.Email != "" {
-		if err := CheckEmail(e.Email); err != nil {
-			return err
+		if err := guard.Email(e.Email); err != nil {
+			return fmt.Errorf("email %q %w", e.Email, err)
 		}
 	}
 	if e.ContactForm != "" {
@@ -649,22 +663,10 @@ func periodsOverlap(af, au, bf, bu jurisdiction.Date) bool {
 	return !af.After(bu) && !bf.After(au)
 }
 
-func checkURL(s string) error { return jurisdiction.CheckSourceURL(s) }
-
-// CheckEmail reports whether s is a bare email address (no display name).
-func CheckEmail(s string) error {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return fmt.Errorf("%q is not a valid email address", s)
-	}
-	return nil
-}
-
-// CheckURL reports whether s is an absolute https URL.
-func CheckURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("%q is not an https URL", s)
+// checkURL returns an error unless s is an https URL, naming it.
+func checkURL(s string) error {
+	if err := guard.URL(s); err != nil {
+		return fmt.Errorf("URL %w", err)
 	}
 	return nil
 }

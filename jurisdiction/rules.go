@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/internal/suggest"
 )
 
@@ -39,6 +39,14 @@ type Law struct {
 	// Replies says how to answer a company's reply to a request under
 	// this law (replies/<law>.toml); empty where the data has none.
 	Replies []ReplyRule `toml:"-"`
+	// Thresholds are the tests of which a company must meet one for the
+	// law to bind it; none where the law (as objector models it) binds
+	// every company a request goes to.
+	Thresholds []Threshold `toml:"threshold"`
+	// OnlyIfMet says the law reaches so few companies (Florida's) that a
+	// letter claims it only where the company's record says it meets a
+	// threshold.
+	OnlyIfMet bool `toml:"only_if_met"`
 }
 
 // Application records that a law applies to a place from one date (and,
@@ -176,15 +184,8 @@ func decodeStrict(fsys fs.FS, name string, v any) error {
 // CheckSourceURL reports whether s is an absolute https URL with a host, as
 // every source in the data must be.
 func CheckSourceURL(s string) error {
-	if s == "" {
-		return errors.New("source is missing")
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("source %q: %w", s, err)
-	}
-	if u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("source %q must be an https URL", s)
+	if err := guard.URL(s); err != nil {
+		return fmt.Errorf("source %w", err)
 	}
 	return nil
 }
@@ -249,6 +250,9 @@ func (l *Law) validate() error {
 				return fmt.Errorf("law %s: dated_deadline[%d] overlaps dated_deadline[%d]", l.ID, i, j)
 			}
 		}
+	}
+	if err := l.validateThresholds(); err != nil {
+		return fmt.Errorf("law %s: %w", l.ID, err)
 	}
 	if r := l.Agent; r != nil {
 		if err := r.validate(); err != nil {
@@ -334,9 +338,10 @@ func (r *Rules) Place(code string) (*Place, error) {
 	if p := r.isoPlace(c); p != nil {
 		return p, nil
 	}
-	if c == "UK" {
-		// Not an ISO 3166-1 code, but what most people type for GB.
-		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{"GB"}}
+	// Not ISO 3166-1 codes, but what people type: UK for GB, and EL, the
+	// EU's own code for Greece, for GR.
+	if iso, ok := map[string]string{"UK": "GB", "EL": "GR"}[c]; ok {
+		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{iso}}
 	}
 	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, maxDistance(c), 3)}
 }
@@ -361,6 +366,16 @@ func (r *Rules) Law(id string) *Law { return r.laws[id] }
 // law and keeps its own authority where it has one. It returns an
 // [*UnknownResidenceError] for codes the rules do not know.
 func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
+	return r.ResolveFor(residence, asOf, nil)
+}
+
+// ResolveFor is [Rules.Resolve] for a request to company c: where the law
+// binds only companies above thresholds, the assessment says whether c's
+// record meets them ([Assessment.Applicability]), and falls back to a
+// courtesy request where it does not, or where the law is too narrow to
+// claim without knowing (Florida's). A nil c is a company objector knows
+// nothing about.
+func (r *Rules) ResolveFor(residence string, asOf Date, c *Company) (*Assessment, error) {
 	p, err := r.Place(residence)
 	if err != nil {
 		return nil, err
@@ -419,11 +434,12 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		for _, rt := range law.Rights {
 			a.Sources = appendUnique(a.Sources, rt.Source)
 		}
+		a.applyCompany(law, c)
 		break
 	}
 	if a.Unmodelled {
 		a.Notes = append(a.Notes, fmt.Sprintf(unmodelledNote, p.Name))
-	} else if a.Regime == RegimeNone {
+	} else if a.Regime == RegimeNone && a.Applicability == nil {
 		a.Notes = append(a.Notes, "No statutory right to object or opt out applies here on this date; a letter can only ask the company as a courtesy.")
 		if next := nextApplication(applies, asOf); next != nil {
 			a.Notes = append(a.Notes, fmt.Sprintf("%s takes effect on %s.", r.laws[next.Law].Name, next.EffectiveFrom))

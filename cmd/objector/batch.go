@@ -82,9 +82,9 @@ Examples:
 }
 
 func formatNames() string {
-	names := make([]string, len(objector.Formats))
-	for i, f := range objector.Formats {
-		names[i] = string(f)
+	var names []string
+	for _, f := range objector.Formats() {
+		names = append(names, string(f))
 	}
 	return strings.Join(names, ", ")
 }
@@ -264,18 +264,15 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		}
 		f, err := objector.ParseFormat(s)
 		if err != nil {
-			return opts, &usageError{msg: err.Error(), hint: "set --format to a comma-separated list of " + formatNames()}
+			return opts, &usageError{msg: fmt.Sprintf("--format %q is not a format objector writes", s), hint: "set --format to a comma-separated list of " + formatNames()}
 		}
 		if !containsFormat(opts.Formats, f) {
 			opts.Formats = append(opts.Formats, f)
 		}
 	}
-	if s := c.String("as-of"); s != "" {
-		d, err := objector.ParseDate(s)
-		if err != nil {
-			return opts, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
-		}
-		opts.AsOf = d
+	var err error
+	if opts.AsOf, err = dateFlag(c, "as-of"); err != nil {
+		return opts, err
 	}
 	agent, err := agentFromFlags(c)
 	if err != nil {

@@ -3,15 +3,19 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
 )
 
 func controllersCommand() *cli.Command {
@@ -31,7 +35,7 @@ func controllersCommand() *cli.Command {
 					if err := noTrailingFlags(c); err != nil {
 						return err
 					}
-					g, err := objector.Default()
+					g, err := objector.New(objector.Config{})
 					if err != nil {
 						return err
 					}
@@ -71,13 +75,13 @@ func controllersCommand() *cli.Command {
 					if c.Args().Len() != 1 {
 						return &usageError{msg: "controllers show takes one company id", hint: "objector controllers show linkedin"}
 					}
-					g, err := objector.Default()
+					g, err := objector.New(objector.Config{})
 					if err != nil {
 						return err
 					}
 					r, err := g.Controllers().Lookup(c.Args().First())
 					if err != nil {
-						return err
+						return &usageError{msg: err.Error(), hint: "run 'objector controllers list' for the ids"}
 					}
 					asJSON, err := tableOrJSON(c)
 					if err != nil {
@@ -98,14 +102,14 @@ func controllersCommand() *cli.Command {
 // listStale writes the facts of the directory whose checked date is more
 // than a year before --as-of (default today).
 func listStale(c *cli.Context, g *objector.Generator, asJSON bool) error {
-	asOf := objector.Today()
-	if s := c.String("as-of"); s != "" {
-		d, err := objector.ParseDate(s)
-		if err != nil {
-			return &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2027-01-01"}
-		}
-		asOf = d
+	t, err := dateFlag(c, "as-of")
+	if err != nil {
+		return err
 	}
+	if t.IsZero() {
+		t = time.Now().UTC()
+	}
+	asOf := jurisdiction.Day(t)
 	facts := g.Controllers().Stale(asOf)
 	return writeOutput(c, c.String("output"), func(w io.Writer) error {
 		if asJSON {
@@ -127,7 +131,7 @@ func listStale(c *cli.Context, g *objector.Generator, asJSON bool) error {
 	})
 }
 
-func regionsOf(r *objector.ControllerRecord) string {
+func regionsOf(r *controllers.Record) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range r.Entities {
@@ -141,7 +145,7 @@ func regionsOf(r *objector.ControllerRecord) string {
 	return strings.Join(out, ",")
 }
 
-func showRecord(w io.Writer, r *objector.ControllerRecord) error {
+func showRecord(w io.Writer, r *controllers.Record) error {
 	fmt.Fprintf(w, "%s (%s)\n", r.Name, r.ID)
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(w, "Aliases: %s\n", strings.Join(r.Aliases, ", "))
@@ -207,7 +211,7 @@ func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 }
 
 // where joins regions and places: "eu,uk,CA".
-func where(rs []objector.Region, places []string) string {
+func where(rs []jurisdiction.Region, places []string) string {
 	parts := make([]string, 0, len(rs)+len(places))
 	for _, r := range rs {
 		parts = append(parts, string(r))
@@ -216,14 +220,14 @@ func where(rs []objector.Region, places []string) string {
 }
 
 // period writes "from 2025-09-02" or "from 2024-09-18 until 2025-11-02".
-func period(from, until objector.Date) string {
+func period(from, until jurisdiction.Date) string {
 	if until.IsZero() {
 		return "from " + from.String()
 	}
 	return "from " + from.String() + " until " + until.String()
 }
 
-func joinRegions(rs []objector.Region) string {
+func joinRegions(rs []jurisdiction.Region) string {
 	s := make([]string, len(rs))
 	for i, r := range rs {
 		s[i] = string(r)
@@ -231,27 +235,31 @@ func joinRegions(rs []objector.Region) string {
 	return strings.Join(s, ",")
 }
 
-// loadControllerFile reads user records from a TOML file or a folder of
-// them. Each file must be named after its record's id.
-func loadControllerFile(path string) (*objector.Directory, error) {
+// controllerFiles returns the record files --controllers names: a folder
+// of *.toml records, or one such file.
+func controllerFiles(path string) (fs.FS, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("--controllers: %w", err)
+		return nil, err
 	}
 	if info.IsDir() {
-		d, err := objector.LoadControllers(os.DirFS(path))
-		if err != nil {
-			return nil, fmt.Errorf("--controllers %s: %w", path, err)
-		}
-		return d, nil
+		return os.DirFS(path), nil
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("--controllers: %w", err)
+	return onlyFile{os.DirFS(filepath.Dir(path)), filepath.Base(path)}, nil
+}
+
+// onlyFile is a folder's file system narrowed, for globbing, to one file,
+// so that a single record file loads without its neighbours.
+type onlyFile struct {
+	fs.FS
+	name string
+}
+
+// Glob returns the file's name if it matches pattern.
+func (o onlyFile) Glob(pattern string) ([]string, error) {
+	ok, err := path.Match(pattern, o.name)
+	if !ok || err != nil {
+		return nil, err
 	}
-	d, err := objector.LoadControllers(fstest.MapFS{filepath.Base(path): &fstest.MapFile{Data: b}})
-	if err != nil {
-		return nil, fmt.Errorf("--controllers %s: %w", path, err)
-	}
-	return d, nil
+	return []string{o.name}, nil
 }
