@@ -88,7 +88,7 @@ type view struct {
 	Agent string // an agent sends the letter: "gdpr", "us-cited", "us", "us-none" or "courtesy" (see agentKind)
 
 	// Replies (reply.go).
-	ReplyKind          string   // the company's answer a reply answers; "" for other letters
+	ReplyKind          string // the company's answer a reply answers; "" for other letters
 	replyRoles         map[string]bool
 	USState            bool     // the law is a US state law
 	Received           bool     // the date of the company's answer is known
