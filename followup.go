@@ -88,7 +88,7 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 		}
 	}
 	if req.Sent.IsZero() {
-		return nil, nil, &FieldError{Field: "sent", Err: errors.New("is missing; give the date of the original letter (YYYY-MM-DD)")}
+		return nil, nil, &FieldError{Field: "sent", Err: fmt.Errorf("%w; give the date of the original letter (YYYY-MM-DD)", ErrMissing)}
 	}
 	sent := jurisdiction.Day(req.Sent)
 	if sent.After(asOf) {

@@ -1,6 +1,6 @@
 module github.com/objector/objector
 
-go 1.23.0
+go 1.24
 
 require (
 	github.com/BurntSushi/toml v1.4.0

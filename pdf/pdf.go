@@ -67,8 +67,8 @@ var ErrSignatureImage = errors.New("signature image not usable")
 
 // Options override the letter's own layout choices.
 type Options struct {
-	Paper  string // "a4" or "letter"; empty: the letter's
-	Window string // "left" or "right"; empty: the letter's
+	Paper  string // "a4" or "letter"; empty: the one used in the letter's country
+	Window string // "left" or "right"; empty: the one used in the letter's country
 	// Creator is written to the PDF metadata, such as "objector 1.0.0".
 	Creator string
 	// Signature is a PNG or JPEG image of the sender's signature, printed
@@ -229,7 +229,7 @@ func (r *Renderer) Write(w io.Writer, l *letter.Letter, opt Options) error {
 	if err := r.checkLetter(l); err != nil {
 		return err
 	}
-	paper, window := l.Paper, l.Window
+	paper, window := paperFor(l.Country), windowFor(l.Country)
 	if opt.Paper != "" {
 		paper = opt.Paper
 	}

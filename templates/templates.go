@@ -213,8 +213,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 			Email:   in.Entity.Email,
 			WebForm: in.Entity.ContactForm,
 		},
-		Paper:  paperFor(a.Residence),
-		Window: windowFor(a.Residence),
+		Country: country(a.Residence),
 	}
 	if l.DateText, err = loc.Date(in.Date.Time); err != nil {
 		return nil, err
@@ -315,22 +314,8 @@ func Reference(parts ...string) string {
 	return "OBJ-" + enc[:4] + "-" + enc[4:8]
 }
 
-// paperFor returns the paper size used where the person lives: US Letter in
-// the United States, Canada and Mexico, A4 elsewhere.
-func paperFor(residence string) string {
-	country, _, _ := strings.Cut(residence, "-")
-	switch country {
-	case "US", "CA", "MX":
-		return "letter"
-	}
-	return "a4"
-}
-
-// windowFor returns the envelope window side: right in Switzerland (SN
-// 010130), left elsewhere.
-func windowFor(residence string) string {
-	if country, _, _ := strings.Cut(residence, "-"); country == "CH" {
-		return "right"
-	}
-	return "left"
+// country returns the country of a residence code: "US" for "US-CA".
+func country(residence string) string {
+	c, _, _ := strings.Cut(residence, "-")
+	return c
 }

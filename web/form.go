@@ -28,20 +28,13 @@ var fieldOrder = []string{
 	"name", "email", "address", "account", "purpose", "reason", "lang", "date", "sent",
 }
 
-// requestFields maps the fields [objector.FieldError] names to the page's
-// form fields.
+// requestFields maps the fields an [objector.FieldError] names to the
+// page's form fields.
 var requestFields = map[string]string{
-	"residence": "residence", "controller": "controller", "company name": "company-name",
-	"company address": "company-address", "company email": "company-email",
+	"residence": "residence", "controller": "controller", "company.name": "company-name",
+	"company.address": "company-address", "company.email": "company-email",
 	"name": "name", "email": "email", "address": "address", "account": "account",
 	"purposes": "purpose", "reason": "reason", "lang": "lang", "sent": "sent", "date": "date",
-}
-
-// emailFields maps the fields an [objector.EmailFieldError] names to the
-// page's form fields.
-var emailFields = map[string]string{
-	"sender name": "name", "sender email": "email", "recipient name": "company-name",
-	"recipient email": "company-email", "body": "reason", "subject": "reason",
 }
 
 // values is what the person entered, as the page shows it again.
@@ -110,7 +103,7 @@ func (h *Handler) request(v values, output, ui string, p *problems) objector.Req
 	default:
 		req.Controller = v.Controller
 	}
-	for _, pur := range objector.Purposes {
+	for _, pur := range objector.Purposes() {
 		if v.Purposes[pur] {
 			req.Purposes = append(req.Purposes, pur)
 		}
@@ -118,12 +111,11 @@ func (h *Handler) request(v values, output, ui string, p *problems) objector.Req
 	if len(req.Purposes) < len(v.Purposes) {
 		p.add("purpose", h.ui.t(ui, "err_invalid", nil))
 	}
-	date := func(field, s string) objector.Date {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return objector.Date{}
+	date := func(field, s string) time.Time {
+		if strings.TrimSpace(s) == "" {
+			return time.Time{}
 		}
-		d, err := objector.ParseDate(s)
+		d, err := parseDate(s)
 		if err != nil {
 			p.add(field, h.ui.t(ui, "err_date", nil))
 		}
@@ -131,7 +123,7 @@ func (h *Handler) request(v values, output, ui string, p *problems) objector.Req
 	}
 	req.AsOf = date("date", v.Date)
 	if req.AsOf.IsZero() {
-		req.AsOf = objector.Day(h.today())
+		req.AsOf = h.today()
 	}
 	if output == outReminder || output == outComplaint {
 		req.Kind = output
@@ -165,24 +157,40 @@ func lines(s string) []string {
 // explain notes err, an error from generating or rendering a letter, next
 // to the field it concerns, in the page's language. It reports false for
 // an error that is no fault of the input.
-func (h *Handler) explain(err error, ui string, v values, p *problems) bool {
+func (h *Handler) explain(err error, ui string, p *problems) bool {
 	t := func(id string) string { return h.ui.t(ui, id, nil) }
 	var (
 		fe  *objector.FieldError
-		efe *objector.EmailFieldError
 		nde *objector.NotDueError
 	)
 	switch {
 	case errors.As(err, &nde):
-		p.add("sent", h.ui.t(ui, "err_not_due", map[string]any{"Due": h.date(ui, nde.Due.Time), "From": h.date(ui, nde.Due.AddDays(1).Time)}))
+		p.add("sent", h.ui.t(ui, "err_not_due", map[string]any{"Due": h.date(ui, nde.Due), "From": h.date(ui, nde.Due.AddDate(0, 0, 1))}))
+	case errors.Is(err, objector.ErrNoEntity):
+		p.add("controller", t("err_no_entity"))
+	case errors.Is(err, objector.ErrNoAuthority):
+		p.add("sent", t("err_no_authority"))
+	case errors.Is(err, objector.ErrNoDueDate):
+		p.add("residence", t("err_no_due"))
 	case errors.As(err, &fe):
-		field := requestFields[fe.Field]
+		field := requestFields[fe.Field] // "" for none of the page's fields: the summary
+		msg := fe.Err.Error()
 		switch {
-		case strings.HasPrefix(fe.Msg, "is missing"):
-			p.add(field, t("err_missing"))
-		case fe.Field == "company address":
+		case errors.Is(err, objector.ErrMissingGlyph):
+			p.add(field, t("err_glyph"))
+		case errors.Is(err, objector.ErrAddressTooLong):
+			p.add(field, t("err_address_long"))
+		case errors.Is(err, objector.ErrNoPostalAddress):
+			p.add(field, t("err_no_postal"))
+		case fe.Field == "company.address" && fe.Value == "":
 			p.add(field, t("err_company_address"))
-		case strings.Contains(fe.Msg, "control character") || strings.Contains(fe.Msg, "UTF-8"):
+		case fe.Value == "" && strings.HasPrefix(msg, "is missing"):
+			p.add(field, t("err_missing"))
+		case fe.Field == "residence":
+			p.add(field, t("err_residence"))
+		case fe.Field == "controller":
+			p.add(field, t("err_company"))
+		case strings.Contains(msg, "control character") || strings.Contains(msg, "UTF-8"):
 			p.add(field, t("err_text"))
 		case strings.HasSuffix(fe.Field, "email"):
 			p.add(field, t("err_email"))
@@ -191,46 +199,14 @@ func (h *Handler) explain(err error, ui string, v values, p *problems) bool {
 		default:
 			p.add(field, t("err_invalid"))
 		}
-	case errors.Is(err, objector.ErrUnknownResidence):
-		p.add("residence", t("err_residence"))
-	case errors.Is(err, objector.ErrUnknownController):
-		p.add("controller", t("err_company"))
-	case errors.Is(err, objector.ErrNoEntity):
-		p.add("controller", t("err_no_entity"))
-	case errors.Is(err, objector.ErrUnsupportedLanguage):
-		p.add("lang", t("err_invalid"))
-	case errors.Is(err, objector.ErrNoAuthority):
-		p.add("sent", t("err_no_authority"))
-	case errors.Is(err, objector.ErrNoDueDate):
-		p.add("residence", t("err_no_due"))
 	case errors.Is(err, objector.ErrAddressTooLong):
-		if v.Controller == otherCompany {
-			p.add("company-address", t("err_address_long"))
-		} else {
-			p.add("", t("err_address_long"))
-		}
+		p.add("", t("err_address_long"))
 	case errors.Is(err, objector.ErrMissingGlyph):
-		p.add(h.glyphField(v), t("err_glyph"))
-	case errors.As(err, &efe):
-		p.add(emailFields[efe.Field], t("err_email_field"))
+		p.add("", t("err_glyph"))
 	default:
 		return false
 	}
 	return true
-}
-
-// glyphField returns the first field whose text the PDF font cannot
-// print, or "" if none can be blamed.
-func (h *Handler) glyphField(v values) string {
-	for _, f := range []struct{ name, text string }{
-		{"name", v.Name}, {"address", v.Address}, {"account", v.Account}, {"reason", v.Reason},
-		{"company-name", v.CompanyName}, {"company-address", v.CompanyAddress},
-	} {
-		if h.gen.CheckGlyphs(f.text) != nil {
-			return f.name
-		}
-	}
-	return ""
 }
 
 // date writes d as letters in lang write it.

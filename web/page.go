@@ -3,12 +3,12 @@ package web
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"mime"
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/objector/objector"
 )
@@ -113,10 +113,10 @@ func (h *Handler) newPage(ui string, v values, p *problems) *page {
 	pg := &page{
 		Lang: ui, T: h.ui.words[ui], Langs: h.ui.names, Places: h.ui.places[ui],
 		Companies: h.ui.company, Other: otherCompany, V: v,
-		Today: objector.Day(h.today()).String(),
+		Today: h.today().Format(time.DateOnly),
 	}
 	if loc, err := h.gen.Messages().Localizer(ui); err == nil {
-		for _, pur := range objector.Purposes {
+		for _, pur := range objector.Purposes() {
 			label, err := loc.T("purpose_"+strings.ReplaceAll(pur, "-", "_"), nil)
 			if err != nil {
 				label = pur
@@ -125,7 +125,7 @@ func (h *Handler) newPage(ui string, v values, p *problems) *page {
 		}
 	}
 	if pg.V.Purposes == nil {
-		pg.V.Purposes = map[string]bool{objector.Purposes[0]: true}
+		pg.V.Purposes = map[string]bool{objector.Purposes()[0]: true}
 	}
 	if pg.V.Date == "" {
 		pg.V.Date = pg.Today
@@ -172,12 +172,10 @@ func (h *Handler) serveForm(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) serveRights(w http.ResponseWriter, r *http.Request) {
 	ui := h.ui.pick(r)
 	date := h.today()
-	if s := r.FormValue("date"); s != "" {
-		if d, err := objector.ParseDate(s); err == nil {
-			date = d.Time
-		}
+	if d, err := parseDate(r.FormValue("date")); err == nil {
+		date = d
 	}
-	p := h.rights(ui, r.FormValue("residence"), date)
+	p := h.rights(ui, r.FormValue("residence"), r.FormValue("controller"), date)
 	status := http.StatusOK
 	if p.Error != "" {
 		status = http.StatusUnprocessableEntity
@@ -232,10 +230,10 @@ func (h *Handler) serveLetter(w http.ResponseWriter, r *http.Request) {
 	show := func(status int, pg *page) {
 		if pg.Rights == nil {
 			date := h.today()
-			if d, err := objector.ParseDate(v.Date); err == nil {
-				date = d.Time
+			if d, err := parseDate(v.Date); err == nil {
+				date = d
 			}
-			pg.Rights = h.rights(ui, v.Residence, date)
+			pg.Rights = h.rights(ui, v.Residence, v.Controller, date)
 		}
 		w.Header().Set("Content-Language", ui)
 		h.render(w, status, "page.html", pg)
@@ -256,12 +254,6 @@ func (h *Handler) serveLetter(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l, err := h.gen.Generate(r.Context(), req)
-	if err == nil && (output == outPDF || output == outReminder || output == outComplaint) {
-		// Name the field the PDF font cannot print before rendering.
-		if f := h.glyphField(v); f != "" {
-			err = fmt.Errorf("%s: %w", f, objector.ErrMissingGlyph)
-		}
-	}
 	var buf bytes.Buffer
 	if err == nil {
 		switch output {
@@ -277,7 +269,7 @@ func (h *Handler) serveLetter(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		status := http.StatusUnprocessableEntity
-		if !h.explain(err, ui, v, &p) {
+		if !h.explain(err, ui, &p) {
 			status = http.StatusInternalServerError
 			p.add("", h.ui.t(ui, "err_failed", nil))
 		}

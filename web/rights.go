@@ -35,16 +35,24 @@ var rightIDs = []string{
 }
 
 // rights assesses residence on date for the panel, in the page language
-// ui.
-func (h *Handler) rights(ui, residence string, date time.Time) *rightsPanel {
+// ui: against the directory's company controller if it names one, since
+// some laws bind only companies above thresholds.
+func (h *Handler) rights(ui, residence, controller string, date time.Time) *rightsPanel {
 	residence = strings.TrimSpace(residence)
 	if residence == "" {
 		return &rightsPanel{}
 	}
 	p := &rightsPanel{Chosen: true}
-	a, err := h.gen.Rules().Resolve(h.ui.residence(residence), objector.Day(date))
+	if controller == otherCompany {
+		controller = ""
+	}
+	a, err := h.gen.Assess(h.ui.residence(residence), controller, date)
+	var fe *objector.FieldError
+	if errors.As(err, &fe) && fe.Field == "controller" && controller != "" {
+		a, err = h.gen.Assess(h.ui.residence(residence), "", date)
+	}
 	if err != nil {
-		if errors.Is(err, objector.ErrUnknownResidence) {
+		if errors.As(err, &fe) && fe.Field == "residence" {
 			p.Error = h.ui.t(ui, "err_residence", nil)
 		} else {
 			p.Error = h.ui.t(ui, "err_failed", nil)

@@ -10,7 +10,7 @@
 // it is mounted on, and every link in its page is relative, so an embedder
 // can mount it under a prefix with [http.StripPrefix]:
 //
-//	gen, _ := objector.Default()
+//	gen, _ := objector.New(objector.Config{})
 //	mux.Handle("/objector/", http.StripPrefix("/objector", web.New(gen, web.Options{})))
 //
 // # Privacy and security
@@ -44,6 +44,7 @@ import (
 	"embed"
 	"io/fs"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/objector/objector"
@@ -64,9 +65,9 @@ type Options struct {
 	// answered with 413 Request Entity Too Large. Zero means
 	// [DefaultMaxBodyBytes].
 	MaxBodyBytes int64
-	// Today returns the date the form proposes as the letter date. Nil
-	// means today in UTC.
-	Today func() objector.Date
+	// Today returns the date the form proposes as the letter date (only
+	// its calendar date counts). Nil means today in UTC.
+	Today func() time.Time
 }
 
 // Handler serves the page. Make it with [New]; it is safe for concurrent
@@ -87,7 +88,7 @@ func New(gen *objector.Generator, opt Options) *Handler {
 		opt.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if opt.Today == nil {
-		opt.Today = objector.Today
+		opt.Today = func() time.Time { return time.Now().UTC() }
 	}
 	ui, err := newCatalog(gen)
 	if err != nil {
@@ -137,5 +138,13 @@ func noStore(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")
 }
 
-// today returns the handler's date for new letters.
-func (h *Handler) today() time.Time { return h.opt.Today().Time }
+// today returns the handler's date for new letters, at midnight UTC.
+func (h *Handler) today() time.Time {
+	y, m, d := h.opt.Today().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// parseDate parses a date written as 2006-01-02.
+func parseDate(s string) (time.Time, error) {
+	return time.Parse(time.DateOnly, strings.TrimSpace(s))
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/web"
@@ -29,12 +30,12 @@ var (
 func newHandler(t testing.TB) *web.Handler {
 	t.Helper()
 	handlerOnce.Do(func() {
-		g, err := objector.Default()
+		g, err := objector.New(objector.Config{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		today, _ := objector.ParseDate("2026-11-24")
-		handler = web.New(g, web.Options{Today: func() objector.Date { return today }})
+		today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+		handler = web.New(g, web.Options{Today: func() time.Time { return today }})
 	})
 	return handler
 }
@@ -203,7 +204,7 @@ func TestLanguage(t *testing.T) {
 // shown (errors, the mailto result, the form route, the rights panel):
 // a word missing in a language fails the template.
 func TestEveryLanguage(t *testing.T) {
-	g, _ := objector.Default()
+	g, _ := objector.New(objector.Config{})
 	for _, lang := range g.Messages().Languages() {
 		bad := erika("pdf")
 		bad.Del("name")

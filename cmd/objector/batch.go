@@ -163,6 +163,7 @@ func runBatch(c *cli.Context) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	defer batch.TuneGC()() // GOGC and GOMEMLIMIT override it
 	sum, runErr := batch.Run(ctx, r, opts)
 	if progress {
 		fmt.Fprint(stderr, "\r\x1b[K")

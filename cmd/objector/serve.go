@@ -59,7 +59,7 @@ Examples:
 // serve serves the page on addr until ctx is done, telling the person on
 // stderr where it is; open, if not nil, opens that address in a browser.
 func serve(ctx context.Context, addr string, open func(url string) error, stderr io.Writer) error {
-	gen, err := objector.Default()
+	gen, err := objector.New(objector.Config{})
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@
 		params.set("residence", form.elements.residence.value);
 		params.set("date", form.elements.date.value);
 		params.set("ui", document.documentElement.lang);
+		params.set("controller", form.elements.controller.value);
 		var q = params.toString();
 		if (q === asked) { return; }
 		asked = q;
@@ -42,6 +43,7 @@
 		form.elements.residence.addEventListener("input", later);
 		form.elements.residence.addEventListener("change", updateRights);
 		form.elements.date.addEventListener("change", updateRights);
+		form.elements.controller.addEventListener("change", updateRights);
 	}
 
 	// Copy buttons for the company's own form.
