@@ -138,7 +138,16 @@ func (v *view) reply(in Input) error {
 	case jurisdiction.ReplyUseForm:
 		if form := in.Followup.Original.Form; form != nil {
 			for _, fl := range form.Fields {
-				if fl.Value == "" {
+				switch {
+				case fl.Value == "":
+					continue
+				case fl.Label == "":
+					// A field whose label no source confirms is shown
+					// only where its value speaks for itself: the
+					// request's own text.
+					if fl.Fill == "statement" {
+						v.FormLines = append(v.FormLines, fl.Value)
+					}
 					continue
 				}
 				line, err := loc.T("reply_form_field", map[string]any{"Field": fl.Label, "Value": fl.Value})
