@@ -49,6 +49,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 // Options configure a batch [Run].
@@ -99,16 +100,25 @@ type Options struct {
 	// MaxErrors bounds how many row errors Run keeps for its returned
 	// error; the report has all of them. Zero means 1000.
 	MaxErrors int
+	// Ledger, if not nil, records every letter once its files are
+	// written (see [LedgerRequest]; a follow-up is added to its original
+	// request, see [LedgerFollowup]). Records are committed in groups
+	// from a goroutine of their own; with Resume, letters whose files
+	// exist are recorded if the ledger lacks them, so a run killed
+	// between writing and recording is made whole by resuming it.
+	Ledger *ledger.Ledger
 }
 
 // Summary counts what a run did.
 type Summary struct {
-	Rows    int           // input rows read, good and bad
-	Written int           // letters written (all their files)
-	Files   int           // files written
-	Skipped int           // letters skipped because their files existed (Resume)
-	Failed  int           // letters or rows that failed (one per *RowError)
-	Elapsed time.Duration // since Run started
+	Rows    int // input rows read, good and bad
+	Written int // letters written (all their files)
+	Files   int // files written
+	Skipped int // letters skipped because their files existed (Resume)
+	Failed  int // letters or rows that failed (one per *RowError)
+	// Recorded counts the requests the run added to [Options].Ledger.
+	Recorded int
+	Elapsed  time.Duration // since Run started
 }
 
 // RowError reports a row, or one letter of a row, that failed. It is
@@ -224,6 +234,9 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(b.workers)
+	if opts.Ledger != nil {
+		b.rec = newRecorder(ctx, opts.Ledger, window)
+	}
 
 	var sum Summary
 	var rowErrs []error
@@ -315,6 +328,13 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 	werr := g.Wait()
 	close(done)
 	<-collected
+	if b.rec != nil {
+		n, err := b.rec.close()
+		sum.Recorded = n
+		if err != nil && werr == nil {
+			werr = err
+		}
+	}
 	sum.Elapsed = time.Since(start)
 
 	if report != nil {
@@ -354,6 +374,8 @@ type runner struct {
 	maxErrors int
 	asOf      objector.Date
 	bufs      sync.Pool
+	rec       *recorder // nil without a ledger
+	absOut    string    // OutDir as an absolute path, for the ledger
 }
 
 func newRunner(opts Options) (*runner, error) {
@@ -388,6 +410,11 @@ func newRunner(opts Options) (*runner, error) {
 		return nil, errors.New("no output folder given")
 	}
 	b.bufs.New = func() any { return new(bytes.Buffer) }
+	abs, err := filepath.Abs(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("the output folder: %w", err)
+	}
+	b.absOut = abs
 	return b, nil
 }
 
@@ -474,9 +501,14 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 			continue // an alias of a controller the row already named
 		}
 		seen = append(seen, l.Controller)
-		n, err := b.write(row, l)
+		n, files, err := b.write(row, l)
 		if err != nil {
 			return res, err
+		}
+		if b.rec != nil {
+			if err := b.record(ctx, l, req, files); err != nil {
+				return res, err
+			}
 		}
 		if n == 0 {
 			res.skipped++
@@ -489,8 +521,8 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 }
 
 // write writes the letter's files that are missing (all of them without
-// Resume) and returns how many it wrote.
-func (b *runner) write(row Row, l *objector.Letter) (int, error) {
+// Resume) and returns how many it wrote, and the paths of all.
+func (b *runner) write(row Row, l *objector.Letter) (int, []string, error) {
 	base := FileBase(row.Number, l.Controller, l.Lang)
 	if b.opts.Kind != "" {
 		base += "-" + safe(b.opts.Kind)
@@ -498,8 +530,10 @@ func (b *runner) write(row Row, l *objector.Letter) (int, error) {
 	buf := b.bufs.Get().(*bytes.Buffer)
 	defer b.bufs.Put(buf)
 	n := 0
+	paths := make([]string, 0, len(b.formats))
 	for _, f := range b.formats {
 		path := filepath.Join(b.opts.OutDir, base+"."+string(f))
+		paths = append(paths, path)
 		if b.opts.Resume {
 			if _, err := os.Lstat(path); err == nil {
 				continue
@@ -507,14 +541,30 @@ func (b *runner) write(row Row, l *objector.Letter) (int, error) {
 		}
 		buf.Reset()
 		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
-			return n, fmt.Errorf("line %d: rendering %s: %w", row.Line, filepath.Base(path), err)
+			return n, nil, fmt.Errorf("line %d: rendering %s: %w", row.Line, filepath.Base(path), err)
 		}
 		if err := objector.WriteFile(path, buf.Bytes()); err != nil {
-			return n, err
+			return n, nil, err
 		}
 		n++
 	}
-	return n, nil
+	return n, paths, nil
+}
+
+// record queues the letter l, whose files are all written, for the
+// ledger.
+func (b *runner) record(ctx context.Context, l *objector.Letter, req objector.Request, files []string) error {
+	for i, f := range files {
+		files[i] = filepath.Join(b.absOut, filepath.Base(f))
+	}
+	if b.opts.Kind == "" {
+		return b.rec.add(LedgerRequest(l, req, b.formats, files))
+	}
+	r, err := LedgerFollowup(ctx, b.gen, l, req, files)
+	if err != nil {
+		return err
+	}
+	return b.rec.add(r)
 }
 
 // sentDate parses a row's "sent" cell, which a follow-up needs.
