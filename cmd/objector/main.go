@@ -32,7 +32,7 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(args))
 	if err == nil {
 		return exitOK
 	}
@@ -69,6 +69,7 @@ Examples:
 			controllersCommand(),
 			followupCommand(),
 			batchCommand(),
+			requestsCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
 		// (urfave/cli's own would exit 3, which means something else here).
@@ -109,6 +110,9 @@ func report(w io.Writer, err error) int {
 		ode *outputDirError
 		ece cli.ExitCoder
 	)
+	if code, ok := ledgerHint(err, hint); ok {
+		return code
+	}
 	switch {
 	case errors.As(err, &ue):
 		if ue.hint != "" {
