@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 // directoryCases are letters to the AI trainers of the directory's second
@@ -20,7 +19,7 @@ func directoryCases() []goldenCase {
 		r := person(residence, lang)
 		r.Controller = controller
 		if date != "" {
-			r.AsOf = jurisdiction.MustDate(date)
+			r.AsOf = mustDate(date)
 		}
 		return r
 	}
@@ -39,6 +38,8 @@ func directoryCases() []goldenCase {
 		{"x-IE-en", at("x", "IE", "en", "")},
 		{"google-GB-en-2025-09-01", at("gemini", "GB", "en", "2025-09-01")},
 		{"google-GB-en-2025-09-02", at("gemini", "GB", "en", "2025-09-02")},
+		{"spotify-DE-de", at("spotify", "DE", "de", "")},
+		{"slack-GB-en", at("slack", "GB", "en", "")},
 		{"linkedin-CA-en-2025-06-01", at("linkedin", "CA", "en", "2025-06-01")},
 		{"linkedin-CA-en-2025-11-03", at("linkedin", "CA", "en", "2025-11-03")},
 	}
@@ -74,7 +75,7 @@ func TestLinkedInCanadaBeforeTraining(t *testing.T) {
 	g := generator(t)
 	text := func(date string) string {
 		req := person("CA", "en")
-		req.AsOf = jurisdiction.MustDate(date)
+		req.AsOf = mustDate(date)
 		l, err := g.Generate(context.Background(), req)
 		if err != nil {
 			t.Fatal(err)

@@ -1,13 +1,15 @@
 package objector_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"strings"
+	"time"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 // A German LinkedIn member objects to the training of AI models on their
@@ -19,7 +21,7 @@ func ExampleGenerate() {
 		Residence:  "DE",
 		Name:       "Erika Mustermann",
 		Email:      "erika@example.org",
-		AsOf:       jurisdiction.MustDate("2026-11-24"),
+		AsOf:       time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -44,11 +46,59 @@ func ExampleGenerate_courtesy() {
 		Residence:  "US-NY",
 		Name:       "Sam Doe",
 		Email:      "sam@example.org",
-		AsOf:       jurisdiction.MustDate("2026-11-24"),
+		AsOf:       time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(l.Kind, l.Assessment.Regime, l.Recipient.Name, l.DueISO == "")
 	// Output: courtesy none LinkedIn Corporation true
+}
+
+// A generator writes the letter and renders it; the README's library
+// section shows this code (TestREADMELibrary keeps them equal).
+func ExampleGenerator() {
+	g, err := objector.New(objector.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	l, err := g.Generate(context.Background(), objector.Request{
+		Controller: "linkedin",
+		Residence:  "DE",
+		Name:       "Erika Mustermann",
+		Email:      "erika@example.org",
+		AsOf:       time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC),
+	})
+	var fe *objector.FieldError
+	if errors.As(err, &fe) {
+		log.Fatalf("correct the field %s: %v", fe.Field, err)
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(l.Recipient.Name, "must answer by", l.DueISO)
+	var pdf bytes.Buffer
+	if err := g.Render(&pdf, l, objector.FormatPDF, objector.RenderOptions{}); err != nil {
+		log.Fatal(err)
+	}
+	// Output: LinkedIn Ireland Unlimited Company must answer by 2026-12-24
+}
+
+// An unknown residence code names the field and suggests the codes
+// nearest to it.
+func ExampleFieldError() {
+	_, err := objector.Generate(context.Background(), objector.Request{
+		Controller: "linkedin",
+		Residence:  "DX",
+		Name:       "Erika Mustermann",
+		Email:      "erika@example.org",
+	})
+	var fe *objector.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Field, fe.Personal)
+		fmt.Println(err)
+	}
+	// Output:
+	// residence false
+	// residence "DX": is not a country or state code objector knows (did you mean DE, DK, MX?)
 }

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
 )
 
 // The tests in this file pin letter-level corrections of the December 2026
@@ -80,9 +80,77 @@ func TestTurkeyLetterAsksErasure(t *testing.T) {
 // 45 days of § 1798.130(a)(2).
 func TestCCPAOptOutDeadlineInLetter(t *testing.T) {
 	req := person("US-CA", "en")
-	req.AsOf = jurisdiction.MustDate("2021-06-01")
+	req.AsOf = mustDate("2021-06-01")
 	body := letterText(t, req)
 	if !strings.Contains(body, "15 business days") || !strings.Contains(body, "999.315") || strings.Contains(body, "1798.130") {
 		t.Errorf("2021 CCPA letter:\n%s", body)
+	}
+}
+
+// TestEveryPlaceGetsALetter checks that a person in Australia, Hong Kong,
+// Mexico or a country objector has no rules for gets a letter that claims
+// only what the law there gives.
+func TestEveryPlaceGetsALetter(t *testing.T) {
+	for _, tt := range []struct{ code, want, not string }{
+		{"AU", "I am not aware of a law where I live", "I object"},
+		{"KE", "I am not aware of a law where I live", "I object"},
+		{"HK", "I withdraw my consent (s. 2(3) and DPP 3, PDPO)", "I object"},
+		{"MX", "right of opposition (ARCO)", "within"},
+	} {
+		body := letterText(t, person(tt.code, "en"))
+		if !strings.Contains(body, tt.want) || strings.Contains(body, tt.not) {
+			t.Errorf("%s letter:\n%s", tt.code, body)
+		}
+	}
+}
+
+// TestFloridaDependsOnCompany checks that a letter to Meta from Florida
+// cites the Florida Digital Bill of Rights, and that a letter to a company
+// objector knows nothing about says honestly that the law may not reach it.
+func TestFloridaDependsOnCompany(t *testing.T) {
+	req := person("US-FL", "en")
+	req.Controller = "meta-facebook"
+	if body := letterText(t, req); !strings.Contains(body, "Under the Florida Digital Bill of Rights") || !strings.Contains(body, "§ 501.705") || strings.Contains(body, "I am not aware of a law") {
+		t.Errorf("Meta, Florida:\n%s", body)
+	}
+	body := letterText(t, person("US-FL", "en"))
+	if !strings.Contains(body, "gives rights only against companies that meet its thresholds, and I cannot tell whether") {
+		t.Errorf("LinkedIn, Florida:\n%s", body)
+	}
+}
+
+// TestSmallCompanyBelowThresholds checks the letter to a company whose
+// record says it meets none of a state law's thresholds: it names the law
+// and says why it does not claim it.
+func TestSmallCompanyBelowThresholds(t *testing.T) {
+	rec := []byte(`id = "beispiel"
+name = "Beispiel LLC"
+[[entity]]
+regions = ["us"]
+name = "Beispiel LLC"
+address = ["1 Main Street", "Hartford, CT 06103", "USA"]
+email = "privacy@example.com"
+effective_from = 2020-01-01
+source = "https://example.com/privacy"
+checked = 2026-11-01
+
+[[threshold]]
+law = "us-ct-ctdpa-2026"
+meets = []
+source = "https://example.com/annual-report"
+`)
+	g, err := generator(t).WithControllers(fstest.MapFS{"beispiel.toml": {Data: rec}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := person("US-CT", "en")
+	req.Controller = "beispiel"
+	l, err := g.Generate(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(l.Body, "\n")
+	if l.Kind != "courtesy" || !strings.Contains(body, "Connecticut Data Privacy Act") || !strings.Contains(body, "as far as I know Beispiel LLC does not meet them") {
+		t.Errorf("kind %s:\n%s", l.Kind, body)
 	}
 }

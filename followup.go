@@ -2,8 +2,11 @@ package objector
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/objector/objector/controllers"
 	"github.com/objector/objector/jurisdiction"
@@ -26,29 +29,29 @@ const (
 	AuthorityLead      = "lead"      // the controller's lead authority under the GDPR one-stop shop
 )
 
-// ErrNoAuthority is wrapped by the error [Generator.Generate] returns for a
-// complaint where no law applies or no authority is on record.
-var ErrNoAuthority = templates.ErrNoAuthority
-
-// NotDueError is returned for a reminder or complaint written on or before
-// the original request's due date, unless [Request].Force is set.
-type NotDueError struct {
-	Kind string            // KindReminder or KindComplaint
-	Sent jurisdiction.Date // the original letter's date
-	Due  jurisdiction.Date // the last day of the period for an answer
-	Date jurisdiction.Date // the follow-up's date
-}
-
-// Error says when the original request is due and that the follow-up is early.
-func (e *NotDueError) Error() string {
-	return fmt.Sprintf("the answer to the letter of %s is due by %s; a %s dated %s is premature", e.Sent, e.Due, e.Kind, e.Date)
-}
-
 // OriginalRequest identifies the letter a reminder or complaint follows up.
 type OriginalRequest struct {
-	Date      jurisdiction.Date `json:"date"`
-	Reference string            `json:"reference"`
-	Due       jurisdiction.Date `json:"due"`
+	Date      time.Time // the original letter's date
+	Reference string    // the reference the original letter gave
+	Due       time.Time // the day its answer was due; zero if none
+}
+
+// MarshalJSON writes {"date": "2006-01-02", "reference": "...", "due":
+// "2006-01-02"}, with null for a zero due date.
+func (o OriginalRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Date      jurisdiction.Date `json:"date"`
+		Reference string            `json:"reference"`
+		Due       jurisdiction.Date `json:"due"`
+	}{jurisdiction.Day(o.Date), o.Reference, dateOrZero(o.Due)})
+}
+
+// dateOrZero returns t's date, or the zero date for the zero time.
+func dateOrZero(t time.Time) jurisdiction.Date {
+	if t.IsZero() {
+		return jurisdiction.Date{}
+	}
+	return jurisdiction.Day(t)
 }
 
 // followup prepares a reminder or complaint: it regenerates the original
@@ -59,59 +62,60 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 	switch req.Kind {
 	case "":
 		if !req.Sent.IsZero() || req.Authority != "" {
-			return nil, nil, &FieldError{Field: "kind", Msg: "sent and authority apply only to a reminder or complaint"}
+			return nil, nil, &FieldError{Field: "kind", Err: errors.New("sent and authority apply only to a reminder or complaint")}
 		}
 		return nil, nil, nil
 	case KindReminder, KindComplaint:
 	default:
-		return nil, nil, &FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a letter kind; use %q, %q or leave it empty for the first letter", req.Kind, KindReminder, KindComplaint)}
+		return nil, nil, &FieldError{Field: "kind", Value: req.Kind, Err: fmt.Errorf("is not a letter kind; use %q, %q or leave it empty for the first letter", KindReminder, KindComplaint)}
 	}
 	if req.Sent.IsZero() {
-		return nil, nil, &FieldError{Field: "sent", Msg: "is missing; give the date of the original letter (YYYY-MM-DD)"}
+		return nil, nil, &FieldError{Field: "sent", Err: errors.New("is missing; give the date of the original letter (YYYY-MM-DD)")}
 	}
-	sent := jurisdiction.Day(req.Sent.Time)
+	sent := jurisdiction.Day(req.Sent)
 	if sent.After(asOf) {
-		return nil, nil, &FieldError{Field: "sent", Msg: fmt.Sprintf("%s is after the letter date %s; give the date the original letter was sent", sent, asOf)}
+		return nil, nil, &FieldError{Field: "sent", Value: sent.String(), Err: fmt.Errorf("is after the letter date %s; give the date the original letter was sent", asOf)}
 	}
 	if req.Agent != nil {
-		return nil, nil, &FieldError{Field: "agent", Msg: "reminders and complaints are written by the person themselves; leave the agent out"}
+		return nil, nil, &FieldError{Field: "agent", Err: errors.New("reminders and complaints are written by the person themselves; leave the agent out")}
 	}
 	orig := req
-	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", jurisdiction.Date{}, "", false, sent
+	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", time.Time{}, "", false, sent.Time
 	o, err := g.Generate(ctx, orig)
 	if err != nil {
 		return nil, nil, fmt.Errorf("the original letter of %s: %w", sent, err)
 	}
-	info := &OriginalRequest{Date: sent, Reference: o.Reference}
+	info := &OriginalRequest{Date: sent.Time, Reference: o.Reference}
 	if !o.Due.IsZero() {
-		info.Due = jurisdiction.Day(o.Due)
-		if !req.Force && !asOf.After(info.Due) {
-			return nil, nil, &NotDueError{Kind: req.Kind, Sent: sent, Due: info.Due, Date: asOf}
+		due := jurisdiction.Day(o.Due)
+		info.Due = due.Time
+		if !req.Force && !asOf.After(due) {
+			return nil, nil, &FieldError{Field: "sent", Err: &NotDueError{Kind: req.Kind, Sent: sent.Time, Due: due.Time, Date: asOf.Time}}
 		}
 	}
 	fu := &templates.Followup{Original: &o.Letter, Authority: a.Authority}
 	switch req.Authority {
 	case "", AuthorityResidence:
 		if req.Kind == KindComplaint && a.ComplaintsBySubdivision {
-			return nil, nil, &FieldError{Field: "residence", Msg: fmt.Sprintf("complaints about companies in %s go to the authority of the person's state; give it as one of %s", a.Place, strings.Join(g.rules.Subdivisions(a.Residence), ", "))}
+			return nil, nil, &FieldError{Field: "residence", Err: fmt.Errorf("complaints about companies in %s go to the authority of the person's state; give it as one of %s", a.Place, strings.Join(g.rules.Subdivisions(a.Residence), ", "))}
 		}
 	case AuthorityLead:
 		if a.Regime != jurisdiction.RegimeGDPR {
-			return nil, nil, &FieldError{Field: "authority", Msg: fmt.Sprintf("a lead authority exists only under the GDPR's one-stop shop, and %s is not under the GDPR on %s; complain to the authority where you live", a.Place, asOf)}
+			return nil, nil, &FieldError{Field: "authority", Err: fmt.Errorf("a lead authority exists only under the GDPR's one-stop shop, and %s is not under the GDPR on %s; complain to the authority where you live", a.Place, asOf)}
 		}
 		if rec == nil || rec.LeadAuthority == nil {
-			return nil, nil, &FieldError{Field: "authority", Msg: "the directory names no lead authority for this company; complain to the authority where you live"}
+			return nil, nil, &FieldError{Field: "authority", Err: errors.New("the directory names no lead authority for this company; complain to the authority where you live")}
 		}
 		fu.Authority = rec.LeadAuthority
 	default:
-		return nil, nil, &FieldError{Field: "authority", Msg: fmt.Sprintf("%q is not %q or %q", req.Authority, AuthorityResidence, AuthorityLead)}
+		return nil, nil, &FieldError{Field: "authority", Value: req.Authority, Err: fmt.Errorf("is not %q or %q", AuthorityResidence, AuthorityLead)}
 	}
 	if req.Kind == KindComplaint {
 		switch {
 		case a.Regime == jurisdiction.RegimeNone:
-			return nil, nil, fmt.Errorf("%w: no data protection law gives a right to complain in %s on %s", ErrNoAuthority, a.Place, asOf)
+			return nil, nil, &FieldError{Field: "residence", Value: a.Residence, Err: fmt.Errorf("%w: no data protection law gives a right to complain in %s on %s", ErrNoAuthority, a.Place, asOf)}
 		case fu.Authority == nil:
-			return nil, nil, fmt.Errorf("%w: the rules name no supervisory authority or regulator for %s", ErrNoAuthority, a.Place)
+			return nil, nil, &FieldError{Field: "residence", Value: a.Residence, Err: fmt.Errorf("%w: the rules name no supervisory authority or regulator for %s", ErrNoAuthority, a.Place)}
 		}
 	}
 	return fu, info, nil

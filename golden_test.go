@@ -10,20 +10,40 @@ import (
 	"strings"
 	"testing"
 	"text/template"
+	"time"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/jurisdiction"
+	"github.com/objector/objector/locales"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 func generator(t testing.TB) *objector.Generator {
 	t.Helper()
-	g, err := objector.Default()
+	g, err := objector.New(objector.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// languages returns every language that has messages.
+func languages(t testing.TB) []string {
+	t.Helper()
+	b, err := locales.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Languages()
+}
+
+// mustDate returns the time of a date written as 2006-01-02.
+func mustDate(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
 
 type goldenCase struct {
@@ -39,7 +59,7 @@ func person(residence, lang string) objector.Request {
 		Name:       "Erika Mustermann",
 		Email:      "erika@example.org",
 		Address:    []string{"Musterstraße 1", "10115 Berlin"},
-		AsOf:       jurisdiction.MustDate("2026-11-24"),
+		AsOf:       mustDate("2026-11-24"),
 	}
 }
 
@@ -48,7 +68,7 @@ func person(residence, lang string) objector.Request {
 // change the text.
 func goldenCases(t testing.TB) []goldenCase {
 	var cases []goldenCase
-	for _, lang := range generator(t).Messages().Languages() {
+	for _, lang := range languages(t) {
 		cases = append(cases,
 			goldenCase{"objection-DE-" + lang, person("DE", lang)},
 			goldenCase{"optout-US-CA-" + lang, person("US-CA", lang)},
@@ -60,7 +80,7 @@ func goldenCases(t testing.TB) []goldenCase {
 	all.Account = "https://www.linkedin.com/in/erika-mustermann"
 	all.Reason = "I am a job seeker and my profile describes a health condition."
 	excluded := person("FR", "en")
-	excluded.AsOf = jurisdiction.MustDate("2025-06-02")
+	excluded.AsOf = mustDate("2025-06-02")
 	uk := person("GB", "en")
 	ch := person("CH", "de")
 	br := person("BR", "en")
@@ -167,7 +187,7 @@ func TestPDFRoundTrip(t *testing.T) {
 	pdfTools(t)
 	g := generator(t)
 	dir := t.TempDir()
-	for _, lang := range g.Messages().Languages() {
+	for _, lang := range languages(t) {
 		t.Run(lang, func(t *testing.T) {
 			l, err := g.Generate(context.Background(), person("DE", lang))
 			if err != nil {
@@ -228,7 +248,7 @@ func bodyText(t *testing.T, l *objector.Letter, text string) string {
 // expects the same bytes.
 func TestDeterministic(t *testing.T) {
 	g := generator(t)
-	for _, f := range objector.Formats {
+	for _, f := range objector.Formats() {
 		var out [2][]byte
 		for i := range out {
 			l, err := g.Generate(context.Background(), person("DE", "de"))

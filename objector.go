@@ -7,42 +7,47 @@
 //
 // [Generate] takes a [Request] (who writes, where they live, to which
 // company, about which uses of their data, on which date) and returns a
-// [Letter]: the structured document with the legal [Assessment] that
-// produced it. [Generator.Render] writes it in one of [Formats]: PDF to
-// post, plain text, an .eml draft, a mailto: URL, the text for the
-// company's own web form, or JSON.
+// [Letter]: the finished text with the legal assessment that produced it.
+// [Generator.Render] writes the letter in a [Format]: PDF to post, plain
+// text, an .eml draft, a mailto: URL, the text for the company's own web
+// form, or JSON. [WriteCalendar] writes its due date as a calendar event.
 //
 //	l, err := objector.Generate(ctx, objector.Request{
 //		Controller: "linkedin",
 //		Residence:  "DE",
 //		Name:       "Erika Mustermann",
 //		Email:      "erika@example.org",
-//		AsOf:       jurisdiction.MustDate("2026-11-24"),
+//		AsOf:       time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC),
 //	})
+//
+// [Generator.Assess] answers the question before the letter: which law,
+// which rights and which deadline apply where a person lives.
+//
+// # Errors
+//
+// A request the person can correct fails with a [*FieldError] that names
+// the field, says what is wrong, suggests known values for an unknown one,
+// and says whether the value is personal data that must not reach a log.
+// A few conditions a caller may treat differently are sentinels to test
+// with errors.Is: [ErrNoEntity], [ErrNoAuthority], [ErrMissingGlyph],
+// [ErrAddressTooLong], [ErrNoPostalAddress], [ErrNoForm] and
+// [ErrNoDueDate].
 //
 // # Follow-ups
 //
 // When the company does not answer by the due date, a [Request] with Kind
 // [KindReminder] and Sent (the first letter's date) writes a reminder that
 // cites the first letter's reference and deadline, and [KindComplaint] a
-// complaint to the supervisory authority. [WriteCalendar] writes
-// the due date as an iCalendar event.
-//
-// # Many letters
-//
-// Package batch streams rows from CSV or JSONL through a [Generator],
-// optionally on the persons' behalf ([Agent]), and reports bad rows
-// without stopping. [WriteFile] is how every output file is written:
-// atomically and readable by its owner only.
+// complaint to the supervisory authority.
 //
 // # Data
 //
 // The law (package jurisdiction), the companies (package controllers), the
 // wording (package locales) and the letter structure (package templates)
 // are data files embedded in their packages. A [Generator] made with [New]
-// prepares them once and is safe for concurrent use; embedders can pass
-// their own through [Config] or add company records with
-// [Generator.WithControllers].
+// shares them, read-only, and is safe for concurrent use; embedders can
+// pass their own through [Config] or add company records with
+// [Generator.WithControllers]. Package batch writes many letters at once.
 //
 // objector never opens a network connection and never logs personal data.
 package objector
@@ -51,11 +56,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/mail"
+	"io/fs"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+	"time"
 
 	"github.com/objector/objector/controllers"
 	"github.com/objector/objector/jurisdiction"
@@ -68,7 +72,8 @@ import (
 // Version is objector's version, written into PDF metadata.
 const Version = "0.1.0"
 
-// Request is what a person asks for: one letter to one company.
+// Request is what a person asks for: one letter to one company. Generate
+// reads it and never changes it or the slices it holds.
 type Request struct {
 	// Controller is the company's id or alias in the directory, such as
 	// "linkedin". Leave it empty and set Company for a company outside the
@@ -83,15 +88,18 @@ type Request struct {
 	Address   []string // postal address lines, optional
 	Account   string   // profile URL or user name, optional
 	// Purposes are the uses objected to: "ai-training", "ml", "ads",
-	// "profiling". Nil means the default (see templates.Input).
+	// "profiling" (see [Purposes]). Nil means generative-AI training, or
+	// other machine learning where the company does not train on the
+	// person's region.
 	Purposes []string
 	Reason   string // the person's own grounds, optional
 	// Lang is the letter's language (a BCP 47 tag). Empty means the first
 	// official language of the residence.
 	Lang string
 	// AsOf is the letter date, which also picks the law and the company
-	// facts in force. Zero means today (UTC).
-	AsOf jurisdiction.Date
+	// facts in force. Only its calendar date counts; zero means today
+	// (UTC).
+	AsOf time.Time
 	// Agent, if set, sends the letter on the person's behalf: the letter
 	// then names the agent as sender, states the authority the law
 	// expects, and lists the person's signed mandate as an enclosure.
@@ -103,7 +111,7 @@ type Request struct {
 	// Sent is the date of the original letter a reminder or complaint
 	// follows up. The original is regenerated from this same request
 	// dated Sent, so its reference and due date match the letter sent.
-	Sent jurisdiction.Date
+	Sent time.Time
 	// Authority chooses who receives a complaint: AuthorityResidence
 	// (the default) or AuthorityLead.
 	Authority string
@@ -129,36 +137,26 @@ type Company struct {
 }
 
 // Letter is a generated letter together with the assessment that produced
-// it.
+// it. Its fields are the finished text (see package letter); a caller may
+// add Enclosures before rendering.
 type Letter struct {
 	letter.Letter
 	Controller string                   `json:"controller,omitempty"`
 	Assessment *jurisdiction.Assessment `json:"assessment"`
 	// LangNote says how the language was chosen when it was not the one
-	// asked for exactly, such as "de-AT: writing in de".
+	// asked for exactly, such as "no messages in de-AT; writing in de".
 	LangNote string `json:"-"`
 	// FollowsUp identifies the original request of a reminder or
 	// complaint; nil for a first letter.
 	FollowsUp *OriginalRequest `json:"follows_up,omitempty"`
 }
 
-// ErrInvalidRequest is wrapped by every [*FieldError].
-var ErrInvalidRequest = errors.New("invalid request")
-
-// FieldError reports a field of a [Request] that is missing or malformed.
-type FieldError struct {
-	Field string // the Request field's name in lower case: "name", "email", ...
-	Msg   string
-}
-
-// Error names the field and what is wrong with it.
-func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
-
-// Unwrap returns [ErrInvalidRequest].
-func (e *FieldError) Unwrap() error { return ErrInvalidRequest }
+// Purposes returns the uses of data a letter can object to, in the order
+// letters name them.
+func Purposes() []string { return append([]string(nil), controllers.Purposes...) }
 
 // Config holds the data a [Generator] uses. Nil fields take the embedded
-// defaults.
+// data, which is loaded once per process and shared.
 type Config struct {
 	Rules       *jurisdiction.Rules
 	Controllers *controllers.Directory
@@ -176,7 +174,12 @@ type Generator struct {
 	pdf   *pdf.Renderer
 }
 
-// New prepares a generator from cfg.
+// pdfRenderer is the PDF renderer every generator shares: it holds only
+// the parsed font, which is read-only.
+var pdfRenderer = sync.OnceValues(pdf.NewRenderer)
+
+// New returns a generator for cfg. It fails only if embedded data does not
+// load, which the tests rule out.
 func New(cfg Config) (*Generator, error) {
 	g := &Generator{rules: cfg.Rules, dir: cfg.Controllers, msgs: cfg.Messages, tmpl: cfg.Templates}
 	var err error
@@ -200,7 +203,7 @@ func New(cfg Config) (*Generator, error) {
 			return nil, err
 		}
 	}
-	if g.pdf, err = pdf.NewRenderer(); err != nil {
+	if g.pdf, err = pdfRenderer(); err != nil {
 		return nil, err
 	}
 	return g, nil
@@ -208,48 +211,106 @@ func New(cfg Config) (*Generator, error) {
 
 var defaultGenerator = sync.OnceValues(func() (*Generator, error) { return New(Config{}) })
 
-// Default returns a generator with the embedded data, made once per
-// process.
-func Default() (*Generator, error) { return defaultGenerator() }
-
-// Generate generates a letter with the [Default] generator.
+// Generate generates a letter with a generator of the embedded data; see
+// [Generator.Generate].
 func Generate(ctx context.Context, req Request) (*Letter, error) {
-	g, err := Default()
+	g, err := defaultGenerator()
 	if err != nil {
 		return nil, err
 	}
 	return g.Generate(ctx, req)
 }
 
-// Rules returns the generator's jurisdiction rules.
+// Rules returns the generator's jurisdiction rules, read-only.
 func (g *Generator) Rules() *jurisdiction.Rules { return g.rules }
 
-// Controllers returns the generator's controller directory.
+// Controllers returns the generator's directory of companies, read-only.
 func (g *Generator) Controllers() *controllers.Directory { return g.dir }
 
-// Messages returns the generator's message bundle.
-func (g *Generator) Messages() *locales.Bundle { return g.msgs }
+// WithControllers returns a generator like g whose directory also holds
+// the records in fsys (*.toml files, each named after its id, as
+// controllers.Load reads them); a record with the same id replaces g's.
+// g does not change.
+func (g *Generator) WithControllers(fsys fs.FS) (*Generator, error) {
+	extra, err := controllers.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	c := *g
+	c.dir = g.dir.Merge(extra)
+	return &c, nil
+}
+
+// Assess returns what the law gives a person living in residence on the
+// date asOf (zero means today): the regime, the rights with their
+// citations, the deadline, the authority and the languages. With a
+// controller (an id or alias in the directory), it is what the law gives
+// against that company: a law that binds only companies above thresholds
+// may not reach it. An unknown residence or controller is a [*FieldError]
+// with suggestions.
+func (g *Generator) Assess(residence, controller string, asOf time.Time) (*jurisdiction.Assessment, error) {
+	var company *jurisdiction.Company
+	if controller = strings.TrimSpace(controller); controller != "" {
+		rec, err := g.dir.Lookup(controller)
+		if err != nil {
+			return nil, fieldError(err)
+		}
+		company = rec.Company()
+	}
+	a, err := g.rules.ResolveFor(strings.TrimSpace(residence), day(asOf), company)
+	if err != nil {
+		return nil, fieldError(err)
+	}
+	return a, nil
+}
+
+// Entity returns the legal entity of the directory's company controller
+// (an id or alias) that answers to a person living in residence on asOf
+// (zero means today). An unknown residence or controller is a
+// [*FieldError] with suggestions; a company without a known entity for
+// the region is an error wrapping [ErrNoEntity].
+func (g *Generator) Entity(controller, residence string, asOf time.Time) (*controllers.Entity, error) {
+	a, err := g.Assess(residence, "", asOf)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := g.dir.Lookup(strings.TrimSpace(controller))
+	if err != nil {
+		return nil, fieldError(err)
+	}
+	ent, err := rec.For(a.Region, day(asOf))
+	if err != nil {
+		return nil, fieldError(err)
+	}
+	return ent, nil
+}
+
+// day returns t's calendar date, or today's (UTC) for the zero time.
+func day(t time.Time) jurisdiction.Date {
+	if t.IsZero() {
+		return jurisdiction.Day(time.Now().UTC())
+	}
+	return jurisdiction.Day(t)
+}
 
 // Generate builds the letter for req: the first letter, or with req.Kind a
-// reminder or a complaint about it. Errors wrap [ErrInvalidRequest] (with
-// a [*FieldError] naming the field), [ErrUnknownResidence],
-// [ErrUnknownController], [ErrNoEntity], [ErrUnsupportedLanguage],
-// [ErrNoAuthority], or are a [*NotDueError], so callers can tell the
-// person what to change.
+// reminder or a complaint about it. Input the person can correct is a
+// [*FieldError] (a premature follow-up one that wraps a [*NotDueError]);
+// a company without a known entity for the person's region wraps
+// [ErrNoEntity], a complaint where no authority is on record
+// [ErrNoAuthority].
 func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := validate(&req); err != nil {
-		return nil, err
-	}
-	asOf := Today()
-	if !req.AsOf.IsZero() {
-		asOf = Day(req.AsOf.Time)
-	}
-	a, err := g.rules.Resolve(req.Residence, asOf)
+	req, err := clean(req)
 	if err != nil {
 		return nil, err
+	}
+	asOf := day(req.AsOf)
+	a, err := g.rules.Resolve(req.Residence, asOf)
+	if err != nil {
+		return nil, fieldError(err)
 	}
 	if err := needsReason(req, a); err != nil {
 		return nil, err
@@ -260,10 +321,15 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		ent = &controllers.Entity{Name: req.Company.Name, Address: req.Company.Address, Email: req.Company.Email}
 	} else {
 		if rec, err = g.dir.Lookup(req.Controller); err != nil {
-			return nil, err
+			return nil, fieldError(err)
 		}
 		if ent, err = rec.For(a.Region, asOf); err != nil {
-			return nil, err
+			return nil, fieldError(err)
+		}
+		// Whether a law that binds only companies above thresholds
+		// reaches this one depends on its record.
+		if a, err = g.rules.ResolveFor(req.Residence, asOf, rec.Company()); err != nil {
+			return nil, fieldError(err)
 		}
 	}
 	lang, note, err := g.language(req.Lang, a)
@@ -272,7 +338,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	}
 	loc, err := g.msgs.Localizer(lang)
 	if err != nil {
-		return nil, err
+		return nil, fieldError(err)
 	}
 	fu, orig, err := g.followup(ctx, req, a, rec, asOf)
 	if err != nil {
@@ -292,9 +358,8 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		Localizer:  loc,
 	})
 	if err != nil {
-		var fe *FieldError
-		if errors.Is(err, templates.ErrInvalidInput) && !errors.As(err, &fe) {
-			return nil, &FieldError{Field: "purposes", Msg: strings.TrimPrefix(err.Error(), templates.ErrInvalidInput.Error()+": ")}
+		if errors.Is(err, templates.ErrInvalidInput) {
+			return nil, &FieldError{Field: "purposes", Value: strings.Join(req.Purposes, ","), Err: errors.New(strings.TrimPrefix(err.Error(), templates.ErrInvalidInput.Error()+": "))}
 		}
 		return nil, err
 	}
@@ -322,7 +387,7 @@ func needsReason(req Request, a *jurisdiction.Assessment) error {
 	if o.Condition == jurisdiction.ConditionCeaseUse {
 		why = "the data is handled in breach of the law, is no longer needed, or its handling may harm your rights or legitimate interests"
 	}
-	return &FieldError{Field: "reason", Msg: fmt.Sprintf("is needed in %s: %s allows this request only where %s; say in your own words why that is so (--reason)", a.Residence, o.Citation.Text, why)}
+	return &FieldError{Field: "reason", Err: fmt.Errorf("is needed in %s: %s allows this request only where %s; say in your own words why that is so", a.Residence, o.Citation.Text, why)}
 }
 
 // language picks the letter's language: the one asked for, or the closest
@@ -334,7 +399,7 @@ func (g *Generator) language(asked string, a *jurisdiction.Assessment) (lang, no
 	if asked != "" {
 		lang, exact, err := g.msgs.Match(asked)
 		if err != nil {
-			return "", "", err
+			return "", "", fieldError(err)
 		}
 		if !exact {
 			note = fmt.Sprintf("no messages in %s; writing in %s", asked, lang)
@@ -374,123 +439,4 @@ func agentParty(a *Agent) *letter.Party {
 		return nil
 	}
 	return &letter.Party{Name: a.Name, Address: a.Address, Email: a.Email}
-}
-
-type textField struct {
-	name, value string
-	multiline   bool
-}
-
-// validate checks the person's input: required fields, a bare email
-// address, valid UTF-8 and no control characters (which could inject email
-// headers).
-func validate(req *Request) error {
-	trim := func(s *string) { *s = strings.TrimSpace(*s) }
-	trim(&req.Name)
-	trim(&req.Email)
-	trim(&req.Residence)
-	trim(&req.Controller)
-	trim(&req.Account)
-	for i := range req.Address {
-		trim(&req.Address[i])
-	}
-	fields := []textField{
-		{"name", req.Name, false}, {"email", req.Email, false}, {"residence", req.Residence, false},
-		{"controller", req.Controller, false}, {"account", req.Account, false},
-		{"reason", req.Reason, true}, {"lang", req.Lang, false},
-	}
-	for _, a := range req.Address {
-		fields = append(fields, textField{"address", a, false})
-	}
-	if req.Agent != nil {
-		// A copy: callers such as batch share one Agent across requests.
-		ag := &Agent{Name: strings.TrimSpace(req.Agent.Name), Email: strings.TrimSpace(req.Agent.Email)}
-		for _, a := range req.Agent.Address {
-			if a = strings.TrimSpace(a); a != "" {
-				ag.Address = append(ag.Address, a)
-			}
-		}
-		req.Agent = ag
-		fields = append(fields, textField{"agent name", ag.Name, false}, textField{"agent email", ag.Email, false})
-		for _, a := range ag.Address {
-			fields = append(fields, textField{"agent address", a, false})
-		}
-	}
-	if c := req.Company; c != nil {
-		fields = append(fields, textField{"company name", c.Name, false}, textField{"company email", c.Email, false})
-		for _, a := range c.Address {
-			fields = append(fields, textField{"company address", a, false})
-		}
-	}
-	for _, f := range fields {
-		if err := CheckText(f.value, f.multiline); err != nil {
-			return &FieldError{Field: f.name, Msg: err.Error()}
-		}
-	}
-	switch {
-	case req.Name == "":
-		return &FieldError{Field: "name", Msg: "is missing; give the name of the person the letter is for"}
-	case req.Email == "":
-		return &FieldError{Field: "email", Msg: "is missing; give the email address of the person's account"}
-	case req.Residence == "":
-		return &FieldError{Field: "residence", Msg: "is missing; give a country or state code such as DE or US-CA"}
-	case req.Controller == "" && req.Company == nil:
-		return &FieldError{Field: "controller", Msg: "is missing; give a company id such as linkedin, or describe the company"}
-	case req.Controller != "" && req.Company != nil:
-		return &FieldError{Field: "controller", Msg: "give either a directory id or a company description, not both"}
-	}
-	if err := CheckEmail(req.Email); err != nil {
-		return &FieldError{Field: "email", Msg: err.Error()}
-	}
-	if ag := req.Agent; ag != nil {
-		if ag.Name == "" {
-			return &FieldError{Field: "agent name", Msg: "is missing; give the name of the person or organisation sending on the person's behalf"}
-		}
-		if ag.Email != "" {
-			if err := CheckEmail(ag.Email); err != nil {
-				return &FieldError{Field: "agent email", Msg: err.Error()}
-			}
-		}
-	}
-	if c := req.Company; c != nil {
-		if strings.TrimSpace(c.Name) == "" {
-			return &FieldError{Field: "company name", Msg: "is missing"}
-		}
-		if len(c.Address) == 0 && c.Email == "" {
-			return &FieldError{Field: "company address", Msg: "give the company's postal address or privacy email address"}
-		}
-		if c.Email != "" {
-			if err := CheckEmail(c.Email); err != nil {
-				return &FieldError{Field: "company email", Msg: err.Error()}
-			}
-		}
-	}
-	return nil
-}
-
-// CheckText rejects invalid UTF-8 and control characters; multiline text
-// may contain line breaks and tabs.
-func CheckText(s string, multiline bool) error {
-	if !utf8.ValidString(s) {
-		return errors.New("is not valid UTF-8")
-	}
-	for _, r := range s {
-		if multiline && (r == '\n' || r == '\r' || r == '\t') {
-			continue
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return fmt.Errorf("contains the control character %U; remove line breaks and control characters", r)
-		}
-	}
-	return nil
-}
-
-// CheckEmail reports whether s is a single bare email address such as
-// erika@example.org.
-func CheckEmail(s string) error {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || !strings.Contains(s, "@") {
-		return fmt.Errorf("%q is not a valid email address (write it as name@example.org)", s)
-	}
-	return nil
 }

@@ -49,16 +49,20 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/ledger"
 )
 
 // Options configure a batch [Run].
 type Options struct {
-	// Generator generates and renders the letters; nil means
-	// objector.Default().
+	// Generator generates and renders the letters; nil means one of the
+	// embedded data (objector.New with an empty Config).
 	Generator *objector.Generator
-	// Input is the input's format: [CSV] or [JSONL].
+	// Input is the input's format: [CSV], [JSONL] or [XLSX].
 	Input InputFormat
+	// Read adjusts how the input is read: the CSV delimiter and encoding,
+	// the XLSX sheet.
+	Read ReadOptions
 	// Formats are the output formats; every letter is written in each.
 	// Empty means PDF only.
 	Formats []objector.Format
@@ -76,7 +80,7 @@ type Options struct {
 	// AsOf is the letter date for every letter. Zero means the date a
 	// previous run into OutDir recorded, or else today (UTC), fixed once
 	// for the whole run and recorded in OutDir (see [AsOfFile]).
-	AsOf objector.Date
+	AsOf time.Time
 	// Agent, if set, sends every letter on the row's person's behalf.
 	Agent *objector.Agent
 	// Kind makes every letter a follow-up: objector.KindReminder or
@@ -152,36 +156,21 @@ func (e *RowError) Unwrap() error { return e.Err }
 // Redacted returns the error's message without the row's content (no
 // names, no email addresses), for reports and logs.
 func (e *RowError) Redacted() string {
-	var (
-		fe *objector.FieldError
-		re *objector.UnknownResidenceError
-		ce *objector.UnknownControllerError
-		le *objector.UnsupportedLanguageError
-	)
+	var fe *objector.FieldError
 	switch {
 	case errors.As(e.Err, &fe):
-		switch {
-		case strings.Contains(fe.Field, "email") && strings.Contains(fe.Msg, "not a valid email"):
-			return "is not a valid email address (write it as name@example.org)"
-		case strings.Contains(fe.Msg, "UTF-8"), strings.Contains(fe.Msg, "control character"),
-			strings.HasPrefix(fe.Msg, "is missing"), fe.Field == "purposes", fe.Field == "lang":
-			return fe.Msg
+		// A FieldError's Err never quotes the value; the value itself
+		// stays out even where it is not personal data, since a shifted
+		// column can put a name into any cell.
+		msg := fe.Err.Error()
+		if len(fe.Suggestions) > 0 {
+			msg += " (did you mean " + strings.Join(fe.Suggestions, ", ") + "?)"
 		}
-		return "is invalid"
-	case errors.As(e.Err, &re):
-		return "unknown residence code; run 'objector jurisdictions' for the codes"
-	case errors.As(e.Err, &ce):
-		return "unknown controller id; run 'objector controllers list' for the ids"
-	case errors.As(e.Err, &le):
-		return le.Error()
-	case errors.Is(e.Err, objector.ErrNoEntity):
-		return "the directory does not know this company's responsible entity for the residence"
+		return msg
 	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed):
 		return e.Err.Error() // our own messages carry no cell content
 	case e.Field == "controller":
 		return e.Err.Error()
-	case errors.As(e.Err, new(*objector.NotDueError)), errors.Is(e.Err, objector.ErrNoAuthority):
-		return e.Err.Error() // dates, places and kinds only
 	case e.Field == "sent":
 		return e.Err.Error() // the cell is a date, not personal data
 	}
@@ -213,10 +202,11 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	rr, err := NewRowReader(r, opts.Input)
+	rr, err := NewRowReader(r, opts.Input, opts.Read)
 	if err != nil {
 		return Summary{}, err
 	}
+	defer rr.Close()
 	if err := b.prepareDir(); err != nil {
 		return Summary{}, err
 	}
@@ -372,7 +362,7 @@ type runner struct {
 	formats   []objector.Format
 	workers   int
 	maxErrors int
-	asOf      objector.Date
+	asOf      time.Time
 	bufs      sync.Pool
 	rec       *recorder // nil without a ledger
 	absOut    string    // OutDir as an absolute path, for the ledger
@@ -381,7 +371,7 @@ type runner struct {
 func newRunner(opts Options) (*runner, error) {
 	b := &runner{opts: opts, gen: opts.Generator, formats: opts.Formats, workers: opts.Workers, maxErrors: opts.MaxErrors}
 	if b.gen == nil {
-		g, err := objector.Default()
+		g, err := objector.New(objector.Config{})
 		if err != nil {
 			return nil, err
 		}
@@ -431,22 +421,22 @@ func (b *runner) prepareDir() error {
 			os.Remove(t)
 		}
 	}
-	b.asOf = b.opts.AsOf
-	if !b.asOf.IsZero() {
-		b.asOf = objector.Day(b.asOf.Time)
+	if t := b.opts.AsOf; !t.IsZero() {
+		b.asOf = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 		return nil
 	}
 	path := filepath.Join(dir, AsOfFile)
 	if data, err := os.ReadFile(path); err == nil {
-		d, err := objector.ParseDate(strings.TrimSpace(string(data)))
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(string(data)))
 		if err != nil {
 			return fmt.Errorf("%s: %w (delete it, or give the letter date)", path, err)
 		}
 		b.asOf = d
 		return nil
 	}
-	b.asOf = objector.Today()
-	return objector.WriteFile(path, []byte(b.asOf.String()+"\n"))
+	now := time.Now().UTC()
+	b.asOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return guard.WriteFile(path, []byte(b.asOf.Format(time.DateOnly)+"\n"))
 }
 
 // tmpName matches the temporary files writeFileAtomic creates for output
@@ -463,7 +453,7 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 			res.cancelled = true
 			return res, nil
 		}
-		var sent objector.Date
+		var sent time.Time
 		if b.opts.Kind != "" {
 			var err error
 			if sent, err = sentDate(row.Sent); err != nil {
@@ -543,7 +533,7 @@ func (b *runner) write(row Row, l *objector.Letter) (int, []string, error) {
 		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
 			return n, nil, fmt.Errorf("line %d: rendering %s: %w", row.Line, filepath.Base(path), err)
 		}
-		if err := objector.WriteFile(path, buf.Bytes()); err != nil {
+		if err := guard.WriteFile(path, buf.Bytes()); err != nil {
 			return n, nil, err
 		}
 		n++
@@ -568,11 +558,15 @@ func (b *runner) record(ctx context.Context, l *objector.Letter, req objector.Re
 }
 
 // sentDate parses a row's "sent" cell, which a follow-up needs.
-func sentDate(cell string) (objector.Date, error) {
+func sentDate(cell string) (time.Time, error) {
 	if strings.TrimSpace(cell) == "" {
-		return objector.Date{}, errors.New("is empty; a follow-up needs the date the first letter was sent (YYYY-MM-DD)")
+		return time.Time{}, errors.New("is empty; a follow-up needs the date the first letter was sent (YYYY-MM-DD)")
 	}
-	return objector.ParseDate(cell)
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(cell))
+	if err != nil {
+		return time.Time{}, errors.New("is not a date written as YYYY-MM-DD")
+	}
+	return d, nil
 }
 
 // FileBase returns an output file's name without extension:
@@ -611,22 +605,8 @@ func safe(s string) string {
 // about, or "".
 func fieldOf(err error) string {
 	var fe *objector.FieldError
-	switch {
-	case errors.As(err, &fe):
-		if fe.Field == "purposes" {
-			return "purposes"
-		}
+	if errors.As(err, &fe) {
 		return fe.Field
-	case errors.Is(err, objector.ErrUnknownResidence):
-		return "residence"
-	case errors.Is(err, objector.ErrUnknownController), errors.Is(err, objector.ErrNoEntity):
-		return "controller"
-	case errors.Is(err, objector.ErrUnsupportedLanguage):
-		return "lang"
-	case errors.As(err, new(*objector.NotDueError)):
-		return "sent"
-	case errors.Is(err, objector.ErrNoAuthority):
-		return "residence"
 	}
 	return ""
 }

@@ -44,8 +44,10 @@ func LedgerRequest(l *objector.Letter, req objector.Request, formats []objector.
 	if req.Agent != nil {
 		r.Agent = strings.TrimSpace(req.Agent.Name)
 	}
+	// The assessment holds for the letter date, from which the law
+	// counts the period.
 	if d := a.Deadline; d != nil && !l.Due.IsZero() {
-		if ext := d.Extended(objector.Day(l.Date)); ext.Time.After(l.Due) {
+		if ext := d.Extended(a.AsOf); ext.Time.After(l.Due) {
 			r.ExtensionLimit = ext.Time
 		}
 	}
@@ -61,7 +63,7 @@ func LedgerFollowup(ctx context.Context, g *objector.Generator, l *objector.Lett
 		return ledger.Request{}, errors.New("the letter follows up no request")
 	}
 	orig := req
-	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", objector.Date{}, "", false, l.FollowsUp.Date
+	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", time.Time{}, "", false, l.FollowsUp.Date
 	ol, err := g.Generate(ctx, orig)
 	if err != nil {
 		return ledger.Request{}, fmt.Errorf("the original letter of %s: %w", l.FollowsUp.Date, err)

@@ -9,9 +9,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // InputFormat is the format of a batch's input.
@@ -19,48 +23,77 @@ type InputFormat string
 
 // The input formats [NewRowReader] reads.
 const (
-	// CSV is RFC 4180 CSV with a header row naming the [Columns].
+	// CSV is CSV with a header row naming the [Columns]: cells separated
+	// by commas, semicolons or tabs (see [ReadOptions.Delimiter]), quoted
+	// as RFC 4180 quotes them, in UTF-8 (with or without a byte-order
+	// mark), UTF-16 with a byte-order mark, or the encoding
+	// [ReadOptions.Encoding] names.
 	CSV InputFormat = "csv"
 	// JSONL is one JSON object per line, keyed by the [Columns].
 	JSONL InputFormat = "jsonl"
+	// XLSX is an Excel workbook (Office Open XML): the first row of a
+	// sheet names the [Columns].
+	XLSX InputFormat = "xlsx"
 )
 
-// ParseInputFormat returns the input format named s ("csv", "jsonl" or
-// "ndjson"), or an error listing them.
+// ParseInputFormat returns the input format named s ("csv", "jsonl",
+// "ndjson" or "xlsx"), or an error listing them.
 func ParseInputFormat(s string) (InputFormat, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "csv":
+	case "csv", "tsv", "txt":
 		return CSV, nil
 	case "jsonl", "ndjson":
 		return JSONL, nil
+	case "xlsx":
+		return XLSX, nil
 	}
-	return "", fmt.Errorf("unknown input format %q (choose csv or jsonl)", s)
+	return "", fmt.Errorf("unknown input format %q (choose csv, jsonl or xlsx)", s)
 }
 
 // InputFormatFromPath returns the input format for a file name's extension
-// (.csv, .jsonl, .ndjson), or "" if the extension says nothing.
+// (.csv, .tsv, .txt, .jsonl, .ndjson, .xlsx), or "" if the extension says
+// nothing.
 func InputFormatFromPath(path string) InputFormat {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
+	case ".csv", ".tsv", ".txt":
 		return CSV
 	case ".jsonl", ".ndjson":
 		return JSONL
+	case ".xlsx":
+		return XLSX
 	}
 	return ""
 }
 
-// Columns are the columns (CSV header names, JSONL keys) a row may have,
-// matched case-insensitively. name, email, residence and controller are
-// required in a CSV header; a JSONL row without them fails as a bad row.
-// "sent" is reserved for follow-up letters: it is read and passed through
-// in [Row.Sent], and the batch itself does not use it.
+// ReadOptions adjust how a [RowReader] reads its input.
+type ReadOptions struct {
+	// Delimiter separates the cells of a CSV row: ',', ';' or '\t'. Zero
+	// detects it from the header line: the one of the three it holds most
+	// often outside quotes, or else ','.
+	Delimiter rune
+	// Encoding decodes CSV input that is not UTF-8, such as
+	// charmap.Windows1252 for a file a Western European Excel saved as
+	// "CSV (semicolon-separated)". Nil means UTF-8. A byte-order mark
+	// overrides it.
+	Encoding encoding.Encoding
+	// Sheet names the XLSX sheet to read; empty means the first.
+	Sheet string
+}
+
+// Columns are the columns (header names, JSONL keys) a row may have.
+// Header names are matched without regard to case or accents, and the
+// names in [ColumnNames] are taken for them too. name, email, residence
+// and controller are required in a header; a JSONL row without them
+// fails as a bad row. "sent" is reserved for follow-up letters: it is
+// read and passed through in [Row.Sent], and the batch itself does not use
+// it.
 var Columns = []string{"name", "email", "address", "residence", "controller", "lang", "purposes", "account", "reason", "sent"}
 
 var requiredColumns = []string{"name", "email", "residence", "controller"}
 
 // Row is one input row: one person, one or more controllers.
 type Row struct {
-	Line   int // the input line the row starts on, from 1
+	Line   int // the input line (or spreadsheet row) the row starts on, from 1
 	Number int // the row's number among the data rows, from 1; output files are named by it
 
 	Name        string
@@ -72,14 +105,15 @@ type Row struct {
 	Purposes    []string // a cell lists several separated by , ; or |
 	Account     string
 	Reason      string
-	// Sent is the date a previous letter was sent, for follow-up letters.
-	// The batch passes it through unused.
+	// Sent is the date a previous letter was sent, for follow-up letters:
+	// YYYY-MM-DD where [ParseCellDate] reads the cell, else the cell as it
+	// is. The batch passes it through unused.
 	Sent string
 }
 
 // ErrInvalidUTF8 is wrapped by the [*RowError] of a cell that is not valid
 // UTF-8.
-var ErrInvalidUTF8 = errors.New("is not valid UTF-8 (save the file as UTF-8)")
+var ErrInvalidUTF8 = errors.New("is not valid UTF-8 (save the file as UTF-8, or name its encoding, such as windows-1252)")
 
 // ErrColumnCount is wrapped by the [*RowError] of a CSV row whose number of
 // cells differs from the header's.
@@ -89,41 +123,58 @@ var ErrColumnCount = errors.New("wrong number of columns")
 // syntax rejects.
 var ErrMalformed = errors.New("malformed row")
 
-// ErrHeader is wrapped by errors about a CSV header: unknown, duplicate or
+// ErrHeader is wrapped by errors about a header: unknown, duplicate or
 // missing columns. Such an input is rejected as a whole.
 var ErrHeader = errors.New("bad header")
+
+// ErrSpreadsheet is wrapped by errors about a spreadsheet file as a
+// whole: one that is not an .xlsx workbook, or lacks the sheet asked for.
+var ErrSpreadsheet = errors.New("cannot read the spreadsheet")
 
 // MaxLineBytes bounds a JSONL line; a longer line fails as a bad row.
 const MaxLineBytes = 1 << 20
 
-// RowReader reads rows one at a time from CSV or JSONL input. It holds one
-// row at a time, so memory does not grow with the input.
+// RowReader reads rows one at a time from CSV, JSONL or XLSX input. It
+// holds one row at a time, so memory does not grow with the input (an
+// .xlsx file is held compressed; its sheet is read as a stream).
 type RowReader struct {
 	format InputFormat
 	n      int // rows read
 
-	// CSV
-	cr   *csv.Reader
-	cols []string // column name per CSV field
+	// CSV and XLSX
+	cr       *csv.Reader
+	xr       *xlsxRows
+	cols     []string // column per field; "" for a column without a name
+	dayFirst bool     // the sent column is named in a language that writes the day first
 
 	// JSONL
 	br   *bufio.Reader
 	line int
 }
 
-// NewRowReader returns a reader of rows in format f. For CSV it reads the
-// header at once; an error wrapping [ErrHeader] names unknown, duplicate
-// or missing columns.
-func NewRowReader(r io.Reader, f InputFormat) (*RowReader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
-		br.Discard(3) // the byte-order mark spreadsheet programs write
-	}
+// NewRowReader returns a reader of rows in format f. For CSV and XLSX it
+// reads the header at once; an error wrapping [ErrHeader] names unknown,
+// duplicate or missing columns, one wrapping [ErrSpreadsheet] a
+// workbook that cannot be read. An XLSX workbook is read into memory
+// whole (compressed); call [RowReader.Close] when done.
+func NewRowReader(r io.Reader, f InputFormat, opts ReadOptions) (*RowReader, error) {
 	rr := &RowReader{format: f}
 	switch f {
 	case CSV:
+		br, err := decodeText(r, opts.Encoding)
+		if err != nil {
+			return nil, err
+		}
 		rr.cr = csv.NewReader(br)
 		rr.cr.ReuseRecord = true
+		rr.cr.FieldsPerRecord = -1 // counted against the header below
+		rr.cr.Comma = opts.Delimiter
+		if rr.cr.Comma == 0 {
+			rr.cr.Comma = detectDelimiter(br)
+		}
+		if !validDelimiter(rr.cr.Comma) {
+			return nil, fmt.Errorf("the delimiter %q is not a comma, semicolon or tab", rr.cr.Comma)
+		}
 		header, err := rr.cr.Read()
 		if err == io.EOF {
 			return nil, fmt.Errorf("%w: the input is empty; the first line must name the columns (%s)", ErrHeader, strings.Join(Columns, ", "))
@@ -134,34 +185,143 @@ func NewRowReader(r io.Reader, f InputFormat) (*RowReader, error) {
 		if err := rr.header(header); err != nil {
 			return nil, err
 		}
+	case XLSX:
+		xr, header, err := openXLSX(r, opts.Sheet)
+		if err != nil {
+			return nil, err
+		}
+		rr.xr = xr
+		if err := rr.header(header); err != nil {
+			xr.Close()
+			return nil, err
+		}
 	case JSONL:
+		br, err := decodeText(r, nil)
+		if err != nil {
+			return nil, err
+		}
 		rr.br = br
 	default:
-		return nil, fmt.Errorf("unknown input format %q (choose csv or jsonl)", f)
+		return nil, fmt.Errorf("unknown input format %q (choose csv, jsonl or xlsx)", f)
 	}
 	return rr, nil
 }
 
+// Close releases what the reader holds: for XLSX input, the workbook and
+// any temporary files it unpacked. It does not close the underlying
+// reader.
+func (rr *RowReader) Close() error {
+	if rr.xr != nil {
+		return rr.xr.Close()
+	}
+	return nil
+}
+
+// decodeText returns a buffered reader of r's text as UTF-8: a UTF-8
+// byte-order mark is dropped, UTF-16 with a byte-order mark (Excel's
+// "Unicode text") is decoded, and otherwise enc, if not nil, decodes. Text
+// that enc is asked to decode but that is plainly UTF-8 is an error, since
+// decoding it would garble every accent.
+func decodeText(r io.Reader, enc encoding.Encoding) (*bufio.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	bom, _ := br.Peek(3)
+	switch {
+	case bytes.HasPrefix(bom, []byte("\xef\xbb\xbf")):
+		br.Discard(3)
+		return br, nil
+	case bytes.HasPrefix(bom, []byte("\xff\xfe")), bytes.HasPrefix(bom, []byte("\xfe\xff")):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), nil
+	case enc == nil:
+		return br, nil
+	}
+	head, _ := br.Peek(br.Size())
+	if looksUTF8(head) {
+		return nil, fmt.Errorf("%w: the file is already UTF-8 (it has accented letters written as UTF-8); leave out the encoding", ErrHeader)
+	}
+	return bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 64<<10), nil
+}
+
+// looksUTF8 reports whether b holds bytes above ASCII and is valid UTF-8
+// (but for a sequence cut at its end).
+func looksUTF8(b []byte) bool {
+	ascii := true
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return len(b) < utf8.UTFMax && !utf8.FullRune(b) && !ascii
+		}
+		if size > 1 {
+			ascii = false
+		}
+		b = b[size:]
+	}
+	return !ascii
+}
+
+func validDelimiter(r rune) bool { return r == ',' || r == ';' || r == '\t' }
+
+// detectDelimiter returns the delimiter the header line uses most
+// outside quotes among comma, semicolon and tab, or ',' if it has none.
+func detectDelimiter(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range head {
+		if c == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		if c == '\n' || c == '\r' {
+			break
+		}
+		counts[c]++
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// header maps the header's names to columns.
 func (rr *RowReader) header(h []string) error {
+	// Trailing cells without a name are what spreadsheets leave after the
+	// last column.
+	for len(h) > 0 && strings.TrimSpace(h[len(h)-1]) == "" {
+		h = h[:len(h)-1]
+	}
 	var unknown, dup []string
-	seen := map[string]bool{}
-	for _, c := range h {
-		name := strings.ToLower(strings.TrimSpace(c))
+	seen := map[string]string{}
+	rr.cols = make([]string, 0, len(h))
+	for _, cell := range h {
+		name := strings.TrimSpace(cell)
 		if !utf8.ValidString(name) {
-			name = strings.ToValidUTF8(name, "\uFFFD")
+			return fmt.Errorf("%w: the header line is not valid UTF-8; save the file as UTF-8, or name its encoding (such as windows-1252)", ErrHeader)
 		}
+		col := columnFor(name)
 		switch {
-		case !known(name):
+		case name == "":
+		case col == "":
 			unknown = append(unknown, fmt.Sprintf("%q", name))
-		case seen[name]:
-			dup = append(dup, name)
+		case seen[col] != "":
+			dup = append(dup, fmt.Sprintf("%q and %q", seen[col], name))
+		default:
+			seen[col] = name
+			if col == "sent" {
+				rr.dayFirst = !englishNames[foldName(name)]
+			}
 		}
-		seen[name] = true
-		rr.cols = append(rr.cols, name)
+		rr.cols = append(rr.cols, col)
 	}
 	var missing []string
 	for _, c := range requiredColumns {
-		if !seen[c] {
+		if seen[c] == "" {
 			missing = append(missing, c)
 		}
 	}
@@ -175,19 +335,18 @@ func (rr *RowReader) header(h []string) error {
 	if len(missing) > 0 {
 		msgs = append(msgs, "missing columns "+strings.Join(missing, ", "))
 	}
-	if len(msgs) > 0 {
-		return fmt.Errorf("%w: %s (the columns are %s)", ErrHeader, strings.Join(msgs, "; "), strings.Join(Columns, ", "))
+	if len(msgs) == 0 {
+		return nil
 	}
-	return nil
-}
-
-func known(name string) bool {
-	for _, c := range Columns {
-		if c == name {
-			return true
+	if len(h) == 1 && rr.cr != nil {
+		for _, d := range []rune{',', ';', '\t'} {
+			if d != rr.cr.Comma && strings.ContainsRune(h[0], d) {
+				msgs = append(msgs, fmt.Sprintf("the cells seem separated by %q, not %q", d, rr.cr.Comma))
+				break
+			}
 		}
 	}
-	return false
+	return fmt.Errorf("%w: %s (the columns are %s)", ErrHeader, strings.Join(msgs, "; "), strings.Join(Columns, ", "))
 }
 
 // Next returns the next row. At the end of the input it returns io.EOF. A
@@ -195,8 +354,11 @@ func known(name string) bool {
 // the returned Row); reading can go on after it. Any other error is the
 // input's (an I/O error) and ends the reading.
 func (rr *RowReader) Next() (Row, error) {
-	if rr.format == CSV {
+	switch rr.format {
+	case CSV:
 		return rr.nextCSV()
+	case XLSX:
+		return rr.nextXLSX()
 	}
 	return rr.nextJSONL()
 }
@@ -213,16 +375,33 @@ func (rr *RowReader) nextCSV() (Row, error) {
 	rr.n++
 	if pe != nil {
 		row := Row{Line: pe.StartLine, Number: rr.n}
-		if errors.Is(pe.Err, csv.ErrFieldCount) {
-			return row, &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: %d cells, the header has %d", ErrColumnCount, len(rec), len(rr.cols))}
-		}
 		return row, &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: %v", ErrMalformed, pe.Err)}
 	}
 	line, _ := rr.cr.FieldPos(0)
-	row := Row{Line: line, Number: rr.n}
-	for i, cell := range rec {
+	return rr.cells(Row{Line: line, Number: rr.n}, rec, false)
+}
+
+// cells fills row from a CSV or XLSX record. Cells past the header's
+// columns must be empty; missing cells at the end are empty.
+func (rr *RowReader) cells(row Row, rec []string, serial bool) (Row, error) {
+	n := len(rec)
+	for n > len(rr.cols) && strings.TrimSpace(rec[n-1]) == "" {
+		n--
+	}
+	if n > len(rr.cols) || (rr.format == CSV && n < len(rr.cols)) {
+		return row, &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: %d cells, the header has %d", ErrColumnCount, len(rec), len(rr.cols))}
+	}
+	for i, cell := range rec[:n] {
+		if rr.cols[i] == "" {
+			continue
+		}
 		if err := row.set(rr.cols[i], cell); err != nil {
 			return row, err
+		}
+		if rr.cols[i] == "sent" && strings.TrimSpace(cell) != "" {
+			if d, err := ParseCellDate(cell, rr.dayFirst, serial); err == nil {
+				row.Sent = d.Format(time.DateOnly)
+			}
 		}
 	}
 	return row, row.check()
@@ -246,40 +425,67 @@ func (rr *RowReader) nextJSONL() (Row, error) {
 		if !utf8.Valid(b) {
 			return row, &RowError{Line: row.Line, Row: row.Number, Err: ErrInvalidUTF8}
 		}
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(b, &obj); err != nil {
-			return row, &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: %v", ErrMalformed, jsonMsg(err))}
-		}
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		seen := map[string]bool{}
-		var unknown []string
-		for _, k := range keys {
-			name := strings.ToLower(strings.TrimSpace(k))
-			if !known(name) {
-				unknown = append(unknown, fmt.Sprintf("%q", k))
-				continue
-			}
-			if seen[name] {
-				return row, &RowError{Line: row.Line, Row: row.Number, Field: name, Err: fmt.Errorf("%w: the key is given twice", ErrMalformed)}
-			}
-			seen[name] = true
-			v, err := jsonValue(obj[k])
-			if err != nil {
-				return row, &RowError{Line: row.Line, Row: row.Number, Field: name, Err: err}
-			}
-			if err := row.set(name, v); err != nil {
-				return row, err
-			}
-		}
-		if len(unknown) > 0 {
-			return row, &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: unknown keys %s (the keys are %s)", ErrMalformed, strings.Join(unknown, ", "), strings.Join(Columns, ", "))}
-		}
-		return row, row.check()
+		return row, rr.jsonObject(&row, b)
 	}
+}
+
+// jsonObject fills row from one JSON object. It walks the object's tokens
+// rather than decoding into a map, so that a key given twice is an error,
+// not the last value silently.
+func (rr *RowReader) jsonObject(row *Row, b []byte) error {
+	malformed := func(err error) error {
+		return &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: %v", ErrMalformed, jsonMsg(err))}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil {
+		return malformed(err)
+	} else if t != json.Delim('{') {
+		return malformed(nil)
+	}
+	seen := map[string]string{}
+	var unknown []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return malformed(err)
+		}
+		key, _ := t.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return malformed(err)
+		}
+		col := columnFor(key)
+		if col == "" {
+			unknown = append(unknown, fmt.Sprintf("%q", key))
+			continue
+		}
+		if first, ok := seen[col]; ok {
+			return &RowError{Line: row.Line, Row: row.Number, Field: col, Err: fmt.Errorf("%w: the key is given twice (%q and %q)", ErrMalformed, first, key)}
+		}
+		seen[col] = key
+		v, err := jsonValue(raw)
+		if err != nil {
+			return &RowError{Line: row.Line, Row: row.Number, Field: col, Err: err}
+		}
+		if err := row.set(col, v); err != nil {
+			return err
+		}
+		if col == "sent" {
+			if d, err := ParseCellDate(v, false, false); err == nil {
+				row.Sent = d.Format(time.DateOnly)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return malformed(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return malformed(err)
+	}
+	if len(unknown) > 0 {
+		return &RowError{Line: row.Line, Row: row.Number, Err: fmt.Errorf("%w: unknown keys %s (the keys are %s)", ErrMalformed, strings.Join(unknown, ", "), strings.Join(Columns, ", "))}
+	}
+	return row.check()
 }
 
 // jsonMsg returns a JSON syntax error without the input's text.

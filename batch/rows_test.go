@@ -22,7 +22,7 @@ func FuzzRowParser(f *testing.F) {
 		if isCSV {
 			format = CSV
 		}
-		rr, err := NewRowReader(strings.NewReader(input), format)
+		rr, err := NewRowReader(strings.NewReader(input), format, ReadOptions{})
 		if err != nil {
 			if !errors.Is(err, ErrHeader) {
 				t.Fatalf("NewRowReader: %v does not wrap ErrHeader", err)

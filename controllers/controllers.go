@@ -13,16 +13,13 @@ package controllers
 import (
 	"errors"
 	"fmt"
-	"net/mail"
-	"net/url"
 	"reflect"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/jurisdiction"
 )
 
@@ -36,18 +33,29 @@ type Record struct {
 	Settings      []Setting               `toml:"setting" json:"settings,omitempty"`
 	Forms         []Form                  `toml:"form" json:"forms,omitempty"`
 	AITraining    []AITraining            `toml:"ai_training" json:"ai_training,omitempty"`
-	Timeline      []Event                 `toml:"timeline" json:"timeline,omitempty"`
-	Notes         []string                `toml:"notes" json:"notes,omitempty"`
+	// Thresholds says, per law that binds only companies above
+	// thresholds, which of them the company meets, with a source.
+	Thresholds []jurisdiction.ThresholdClaim `toml:"threshold" json:"thresholds,omitempty"`
+	Timeline   []Event                       `toml:"timeline" json:"timeline,omitempty"`
+	Notes      []string                      `toml:"notes" json:"notes,omitempty"`
+}
+
+// Company returns what the jurisdiction rules need to know about the
+// company: its name and the thresholds its record says it meets.
+func (r *Record) Company() *jurisdiction.Company {
+	return &jurisdiction.Company{Name: r.Name, Thresholds: r.Thresholds}
 }
 
 // Entity is the legal entity that controls a person's data in some regions.
 type Entity struct {
-	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
-	Name           string                `toml:"name" json:"name"`
-	Address        []string              `toml:"address" json:"address"`
-	Email          string                `toml:"email" json:"email,omitempty"`
-	ContactForm    string                `toml:"contact_form" json:"contact_form,omitempty"`
-	Representative string                `toml:"representative" json:"representative,omitempty"`
+	Regions []jurisdiction.Region `toml:"regions" json:"regions"`
+	Name    string                `toml:"name" json:"name"`
+	// Address is the postal address, one line each; empty where only the
+	// entity's Email is confirmed (then no PDF letter can be written).
+	Address        []string `toml:"address" json:"address"`
+	Email          string   `toml:"email" json:"email,omitempty"`
+	ContactForm    string   `toml:"contact_form" json:"contact_form,omitempty"`
+	Representative string   `toml:"representative" json:"representative,omitempty"`
 	// Status says how well the entity and its address are sourced:
 	// "verified" (stated in the company's own published text) or
 	// "secondary" (from third-party material, or inferred); empty when the
@@ -327,6 +335,19 @@ func (r *Record) validate() error {
 		// notes must say so.
 		return errors.New("no entity, and no notes saying why")
 	}
+	for _, t := range r.Thresholds {
+		// Whether the law and its threshold ids exist is checked against
+		// the rules in the tests; here only what a record alone can show.
+		if t.Law == "" {
+			return errors.New("threshold: law is missing")
+		}
+		if err := jurisdiction.CheckSourceURL(t.Source); err != nil {
+			return fmt.Errorf("threshold for %s: %w", t.Law, err)
+		}
+		if t.Status != "" && t.Status != EntityVerified && t.Status != EntitySecondary {
+			return fmt.Errorf("threshold for %s: status %q is not verified or secondary", t.Law, t.Status)
+		}
+	}
 	if a := r.LeadAuthority; a != nil {
 		if a.Name == "" {
 			return errors.New("lead_authority: name is missing")
@@ -398,8 +419,14 @@ func (r *Record) validate() error {
 		if err := checkCommon(a.Regions, a.Places, []string{"ai-training"}, a.EffectiveFrom, a.EffectiveUntil, a.Source, a.Checked); err != nil {
 			return fmt.Errorf("ai_training[%d]: %w", i, err)
 		}
-		if a.Setting != "" && !r.hasSetting(a.Setting) {
-			return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+		if a.Setting != "" {
+			s := r.setting(a.Setting)
+			if s == nil {
+				return fmt.Errorf("ai_training[%d]: setting %q is not among the record's settings", i, a.Setting)
+			}
+			if !s.meets(&r.AITraining[i]) {
+				return fmt.Errorf("ai_training[%d]: setting %q is not offered in any of its regions during its period", i, a.Setting)
+			}
 		}
 		for j, b := range r.AITraining[:i] {
 			if !periodsOverlap(a.EffectiveFrom, a.EffectiveUntil, b.EffectiveFrom, b.EffectiveUntil) {
@@ -417,6 +444,22 @@ func (r *Record) validate() error {
 			}
 		}
 	}
+	// The other direction: a setting that stops AI training says the
+	// company trains; the record must say so too, for some place and time
+	// the setting covers.
+	for _, st := range r.Settings {
+		if !slices.Contains(st.Purposes, "ai-training") {
+			continue
+		}
+		found := false
+		for j := range r.AITraining {
+			a := &r.AITraining[j]
+			found = found || a.Status == AIActive && st.meets(a)
+		}
+		if !found {
+			return fmt.Errorf("setting %s stops AI training, but no ai_training entry says the company trains where and when the setting is offered", st.ID)
+		}
+	}
 	for i, ev := range r.Timeline {
 		if ev.Date.IsZero() || ev.Text == "" {
 			return fmt.Errorf("timeline[%d]: date and text are required", i)
@@ -428,9 +471,28 @@ func (r *Record) validate() error {
 	return nil
 }
 
-func (r *Record) hasSetting(id string) bool {
-	for _, s := range r.Settings {
-		if s.ID == id {
+func (r *Record) setting(id string) *Setting {
+	for i := range r.Settings {
+		if r.Settings[i].ID == id {
+			return &r.Settings[i]
+		}
+	}
+	return nil
+}
+
+// meets reports whether s is offered in one of a's regions or places at
+// some time in a's period.
+func (s *Setting) meets(a *AITraining) bool {
+	if !periodsOverlap(s.EffectiveFrom, s.EffectiveUntil, a.EffectiveFrom, a.EffectiveUntil) {
+		return false
+	}
+	for _, reg := range a.Regions {
+		if hasRegion(s.Regions, reg) {
+			return true
+		}
+	}
+	for _, p := range a.Places {
+		if slices.Contains(s.Places, p) {
 			return true
 		}
 	}
@@ -440,18 +502,13 @@ func (r *Record) hasSetting(id string) bool {
 // checkText returns an error for the first string reachable from v
 // (through pointers, slices and exported struct fields) that is not valid
 // UTF-8 or holds a control character or a Unicode line or paragraph
-// separator. path names v in the error.
+// separator, or a bidirectional control (see guard.Text). path names v
+// in the error.
 func checkText(v reflect.Value, path string) error {
 	switch v.Kind() {
 	case reflect.String:
-		s := v.String()
-		if !utf8.ValidString(s) {
-			return fmt.Errorf("%s: %q is not valid UTF-8", path, s)
-		}
-		for _, c := range s {
-			if unicode.IsControl(c) || c == '\u2028' || c == '\u2029' {
-				return fmt.Errorf("%s: %q holds the control character %U; write each value on one line", path, s, c)
-			}
+		if err := guard.Text(v.String(), false); err != nil {
+			return fmt.Errorf("%s: %q %w", path, v.String(), err)
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -483,8 +540,10 @@ func (e *Entity) validate() error {
 	if e.Name == "" {
 		return errors.New("name is missing")
 	}
-	if len(e.Address) == 0 {
-		return errors.New("postal address is missing")
+	if len(e.Address) == 0 && e.Email == "" {
+		// An entity whose email is confirmed but whose postal address is
+		// not still gets email letters; only a PDF needs the address.
+		return errors.New("postal address and email are both missing")
 	}
 	for _, line := range e.Address {
 		if strings.TrimSpace(line) == "" {
@@ -497,8 +556,8 @@ func (e *Entity) validate() error {
 		return fmt.Errorf("status %q is not %s or %s", e.Status, EntityVerified, EntitySecondary)
 	}
 	if e.Email != "" {
-		if err := CheckEmail(e.Email); err != nil {
-			return err
+		if err := guard.Email(e.Email); err != nil {
+			return fmt.Errorf("email %q %w", e.Email, err)
 		}
 	}
 	if e.ContactForm != "" {
@@ -604,22 +663,10 @@ func periodsOverlap(af, au, bf, bu jurisdiction.Date) bool {
 	return !af.After(bu) && !bf.After(au)
 }
 
-func checkURL(s string) error { return jurisdiction.CheckSourceURL(s) }
-
-// CheckEmail reports whether s is a bare email address (no display name).
-func CheckEmail(s string) error {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return fmt.Errorf("%q is not a valid email address", s)
-	}
-	return nil
-}
-
-// CheckURL reports whether s is an absolute https URL.
-func CheckURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("%q is not an https URL", s)
+// checkURL returns an error unless s is an https URL, naming it.
+func checkURL(s string) error {
+	if err := guard.URL(s); err != nil {
+		return fmt.Errorf("URL %w", err)
 	}
 	return nil
 }

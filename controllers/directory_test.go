@@ -36,9 +36,9 @@ var covered = map[string][]jurisdiction.Region{
 	"pinterest":      {"eu", "uk", "ch", "us"},
 	"quora":          {"eu", "uk", "ch", "us", "row"},
 	"reddit":         {"eu", "uk", "ch", "us"},
-	"slack":          {},
+	"slack":          {"eu", "uk", "ch", "us", "row"},
 	"snap":           {"eu", "uk"},
-	"spotify":        {"us"},
+	"spotify":        {"eu", "us", "row"},
 	"stackoverflow":  {"eu", "uk", "ch", "us", "row"},
 	"tiktok":         {"eu", "uk", "ch", "us"},
 	"tumblr":         {"eu"},
@@ -120,8 +120,8 @@ func TestEveryRecord(t *testing.T) {
 			if len(e.Regions) == 0 {
 				t.Errorf("%s: serves no region", what)
 			}
-			if len(e.Address) == 0 {
-				t.Errorf("%s: no postal address", what)
+			if len(e.Address) == 0 && e.Email == "" {
+				t.Errorf("%s: no postal address and no email", what)
 			}
 			for _, line := range e.Address {
 				if strings.TrimSpace(line) == "" {
@@ -247,7 +247,10 @@ func TestEntityChanges(t *testing.T) {
 		{"snap", "eu", "2026-11-24", "Snap Inc."},
 		{"discord", "uk", "2026-11-24", "Discord Inc."},
 		{"discord", "eu", "2026-11-24", "Discord Netherlands BV"},
-		{"slack", "eu", "2026-11-24", ""},
+		{"slack", "eu", "2026-11-24", "Slack Technologies Limited"},
+		{"slack", "us", "2026-11-24", "Slack Technologies, LLC"},
+		{"spotify", "eu", "2026-11-24", "Spotify AB"},
+		{"spotify", "uk", "2026-11-24", ""},
 	}
 	for _, tt := range tests {
 		rec, err := d.Lookup(tt.id)
@@ -410,17 +413,27 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
-func TestNoEntityRecordExplains(t *testing.T) {
-	rec, err := directory(t).Lookup("Slack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rec.Entities) != 0 || len(rec.Notes) == 0 {
-		t.Fatalf("slack: %d entities, %d notes; want none and an explanation", len(rec.Entities), len(rec.Notes))
-	}
-	for _, region := range jurisdiction.Regions {
-		if _, err := rec.For(region, today); !errors.Is(err, controllers.ErrNoEntity) {
-			t.Errorf("slack For(%s) = %v; want ErrNoEntity", region, err)
+// TestEmailOnlyEntities: where only a company's email is confirmed, the
+// entity has that email and no postal address, rather than no entity.
+func TestEmailOnlyEntities(t *testing.T) {
+	d := directory(t)
+	for _, tt := range []struct {
+		id     string
+		region jurisdiction.Region
+		email  string
+	}{
+		{"slack", "eu", "dpo@slack.com"},
+		{"slack", "row", "dpo@slack.com"},
+		{"spotify", "eu", "privacy@spotify.com"},
+	} {
+		rec, _ := d.Lookup(tt.id)
+		e, err := rec.For(tt.region, today)
+		if err != nil {
+			t.Errorf("%s For(%s): %v", tt.id, tt.region, err)
+			continue
+		}
+		if len(e.Address) != 0 || e.Email != tt.email || e.Status != controllers.EntitySecondary {
+			t.Errorf("%s For(%s) = address %v, email %q, status %q; want no address, %s, secondary", tt.id, tt.region, e.Address, e.Email, e.Status, tt.email)
 		}
 	}
 }

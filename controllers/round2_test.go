@@ -146,3 +146,125 @@ func TestCountry(t *testing.T) {
 		}
 	}
 }
+
+const trainer = `
+id = "example"
+name = "Example"
+
+[[entity]]
+regions = ["eu", "us"]
+name = "Example Inc."
+email = "privacy@example.org"
+effective_from = 2024-01-01
+source = "https://example.org/privacy"
+checked = 2026-01-01
+
+[[setting]]
+id = "train"
+name = "Improve our models"
+path = ["Settings", "Improve our models"]
+purposes = ["ai-training"]
+regions = ["eu", "us"]
+effective_from = 2025-01-01
+source = "https://example.org/help"
+checked = 2026-01-01
+
+[[ai_training]]
+regions = ["eu", "us"]
+status = "active"
+setting = "train"
+effective_from = 2024-06-01
+source = "https://example.org/privacy"
+checked = 2025-06-01
+`
+
+// TestRecordCrossReferences: what Load rejects beyond single values: a
+// place that is not a country code, a training entry whose setting is not
+// offered where and when it applies, and a setting against training where
+// the record says the company does not train.
+func TestRecordCrossReferences(t *testing.T) {
+	if _, err := controllers.Parse([]byte(trainer)); err != nil {
+		t.Fatalf("the base record does not parse: %v", err)
+	}
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"place not a code", `regions = ["eu", "us"]
+status`, `places = ["Canada"]
+status`, "ISO 3166-1"},
+		{"place lower case", `regions = ["eu", "us"]
+status`, `places = ["ca"]
+status`, "ISO 3166-1"},
+		{"setting ends before training", `effective_from = 2025-01-01`, "effective_from = 2023-01-01\neffective_until = 2023-12-31", "not offered"},
+		{"setting elsewhere", `regions = ["eu", "us"]
+effective_from = 2025-01-01`, `regions = ["row"]
+effective_from = 2025-01-01`, "not offered"},
+		{"setting but no training", `status = "active"`, `status = "excluded"`, "no ai_training entry says the company trains"},
+		{"no address, no email", `email = "privacy@example.org"`, ``, "postal address and email"},
+	}
+	for _, tt := range tests {
+		src := strings.Replace(trainer, tt.old, tt.new, 1)
+		if src == trainer {
+			t.Fatalf("%s: replacement did not apply", tt.name)
+		}
+		_, err := controllers.Parse([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v; want it to mention %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestStale(t *testing.T) {
+	rec, err := controllers.Parse([]byte(trainer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		asOf string
+		want []string // the What of each stale fact
+	}{
+		{"2026-06-01", nil}, // the ai_training fact was checked exactly a year before: not yet stale
+		{"2026-06-02", []string{"ai_training active from 2024-06-01 (eu, us)"}},
+		{"2027-01-02", []string{"entity Example Inc. (eu, us)", "setting train", "ai_training active from 2024-06-01 (eu, us)"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range rec.Stale(jurisdiction.MustDate(tt.asOf)) {
+			got = append(got, f.What)
+			if f.ID != "example" || f.Source == "" {
+				t.Errorf("%s: %+v lacks the id or source", tt.asOf, f)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Stale(%s) = %q; want %q", tt.asOf, got, tt.want)
+		}
+	}
+	// A fact that lapsed before the day asked is history, never stale.
+	old := strings.Replace(trainer, "checked = 2025-06-01", "checked = 2025-06-01\neffective_until = 2025-12-31", 1)
+	rec, err = controllers.Parse([]byte(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rec.Stale(jurisdiction.MustDate("2027-01-02")) {
+		if strings.HasPrefix(f.What, "ai_training") {
+			t.Errorf("a lapsed fact is reported stale: %+v", f)
+		}
+	}
+}
+
+// TestEmbeddedStale: the Spotify AB email, read in a 2020 capture, is
+// stale; every fact checked on 2026-12-03 is not, a year later.
+func TestEmbeddedStale(t *testing.T) {
+	d := directory(t)
+	facts := d.Stale(jurisdiction.MustDate("2026-12-03"))
+	found := false
+	for _, f := range facts {
+		found = found || f.ID == "spotify" && strings.Contains(f.What, "Spotify AB")
+		if !f.Checked.Before(jurisdiction.MustDate("2025-12-03")) {
+			t.Errorf("%+v: checked within the year, reported stale", f)
+		}
+	}
+	if !found {
+		t.Errorf("Stale(2026-12-03) = %+v; want Spotify AB's entity among them", facts)
+	}
+}

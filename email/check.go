@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/letter"
 )
 
@@ -34,7 +35,7 @@ func checkHeader(field, s string) error {
 		return &FieldError{Field: field, Msg: "is not valid UTF-8"}
 	}
 	for _, r := range s {
-		if isBreaking(r) {
+		if guard.IsBreaking(r) {
 			return &FieldError{Field: field, Msg: fmt.Sprintf("contains the control character %U; a header value must be one line without control characters", r)}
 		}
 	}
@@ -49,7 +50,7 @@ func checkAddress(field, s string) error {
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" || !strings.Contains(s, "@") {
-		return &FieldError{Field: field, Msg: fmt.Sprintf("%q is not a bare email address such as name@example.org", s)}
+		return &FieldError{Field: field, Msg: "is not a bare email address such as name@example.org"}
 	}
 	return nil
 }

@@ -28,9 +28,9 @@ package email
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/letter"
 )
 
@@ -118,18 +118,11 @@ func label(l *letter.Letter, key string) string {
 // separators with spaces.
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isBreaking(r) {
+		if guard.IsBreaking(r) {
 			return ' '
 		}
 		return r
 	}, s)
-}
-
-// isBreaking reports whether r is a control character (C0, DEL, C1 such as
-// U+0085 NEL) or a Unicode line or paragraph separator: characters that
-// may end a line for some reader.
-func isBreaking(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/objector/objector/internal/guard"
 )
 
 // FuzzEML guards the header encoding: whatever the names and the subject,
@@ -88,7 +90,7 @@ func safe(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if isBreaking(r) {
+		if guard.IsBreaking(r) {
 			return false
 		}
 	}

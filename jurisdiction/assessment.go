@@ -27,6 +27,13 @@ type Assessment struct {
 	// authority of a subdivision, which the residence does not name
 	// (Germany without its federal state).
 	ComplaintsBySubdivision bool
+	// Unmodelled is true where objector has no rules for the residence (a
+	// valid country code not in its data): the letter is a courtesy
+	// request, and nothing is known of the law there.
+	Unmodelled bool
+	// Applicability says whether a law that binds only companies above
+	// thresholds reaches the company; nil where the law has none.
+	Applicability *Applicability
 }
 
 // Right returns the right with the given id and whether the law grants it.
@@ -92,7 +99,9 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 		Complaint   *complaintJSON `json:"complaint,omitempty"`
 		Notes       []string       `json:"notes"`
 		Sources     []string       `json:"sources"`
+		NoRules     bool           `json:"no_rules,omitempty"`
+		Applies     *Applicability `json:"applicability,omitempty"`
 	}{a.Residence, a.Place, a.AsOf.String(), a.Regime, a.Law, a.NationalLaw, rights,
-		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources}
+		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources, a.Unmodelled, a.Applicability}
 	return json.Marshal(out)
 }

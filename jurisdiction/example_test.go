@@ -44,5 +44,5 @@ func ExampleUnknownResidenceError() {
 	rules, _ := jurisdiction.Default()
 	_, err := rules.Resolve("DX", jurisdiction.MustDate("2026-11-24"))
 	fmt.Println(err)
-	// Output: unknown residence "DX" (did you mean DE, DK?)
+	// Output: unknown residence "DX" (did you mean DE, DK, MX?)
 }

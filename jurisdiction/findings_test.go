@@ -180,3 +180,102 @@ func TestConditionsStated(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCountryResolves checks that every valid ISO 3166-1 country code
+// resolves: to its rules where objector has them, to its EU member state
+// for an outermost region, and otherwise to no rules with a note saying
+// so, never to an "unknown residence" error. Invalid codes still fail.
+func TestEveryCountryResolves(t *testing.T) {
+	r := rules(t)
+	asOf := jurisdiction.MustDate("2026-11-24")
+	for _, tt := range []struct {
+		code      string
+		regime    jurisdiction.Regime
+		noRules   bool
+		languages string
+	}{
+		{"KE", jurisdiction.RegimeNone, true, "sw"},
+		{"AR", jurisdiction.RegimeNone, true, "es"},
+		{"NZ", jurisdiction.RegimeNone, true, "en"},
+		{"GF", jurisdiction.RegimeGDPR, false, "fr"},
+		{"AX", jurisdiction.RegimeGDPR, false, "fi"},
+		{"AU", jurisdiction.RegimeOther, false, "en"},
+		{"HK", jurisdiction.RegimeOther, false, "zh"},
+		{"MX", jurisdiction.RegimeOther, false, "es"},
+	} {
+		a, err := r.Resolve(tt.code, asOf)
+		if err != nil {
+			t.Errorf("%s: %v", tt.code, err)
+			continue
+		}
+		if a.Regime != tt.regime || a.Unmodelled != tt.noRules || len(a.Languages) == 0 || a.Languages[0] != tt.languages {
+			t.Errorf("%s: regime %s, no rules %v, languages %v; want %s, %v, %s", tt.code, a.Regime, a.Unmodelled, a.Languages, tt.regime, tt.noRules, tt.languages)
+		}
+		if tt.noRules && (len(a.Notes) == 0 || !strings.Contains(a.Notes[0], "objector has no rules for")) {
+			t.Errorf("%s: notes %q do not say objector has no rules", tt.code, a.Notes)
+		}
+		if tt.noRules && strings.Contains(strings.Join(a.Notes, " "), "No statutory right") {
+			t.Errorf("%s: claims no statutory right applies, which objector does not know", tt.code)
+		}
+	}
+	for _, code := range []string{"UK", "EU", "QQ", "XK", "ZZ", "DD"} {
+		if _, err := r.Resolve(code, asOf); err == nil {
+			t.Errorf("%s resolves; want an unknown-residence error", code)
+		}
+	}
+	if _, err := r.Resolve("UK", asOf); err == nil || !strings.Contains(err.Error(), "GB") {
+		t.Errorf("UK: %v; want a suggestion of GB", err)
+	}
+}
+
+// TestThresholdsDependOnCompany checks that a law binding only companies
+// above thresholds is claimed by the company's record: Florida's Digital
+// Bill of Rights for a company that meets a platform criterion, not for
+// one objector knows nothing about; Connecticut's not for a company whose
+// record says it meets none; and unknown companies get the law with a note.
+func TestThresholdsDependOnCompany(t *testing.T) {
+	r := rules(t)
+	asOf := jurisdiction.MustDate("2026-11-24")
+	meta := &jurisdiction.Company{Name: "Meta Platforms, Inc.", Thresholds: []jurisdiction.ThresholdClaim{
+		{Law: "us-fl-fdbr", Meets: []string{"fl-revenue-ads"}, Status: "secondary", Source: "https://www.datagrail.io/resources/interactive/data-privacy-laws-by-state/florida/"},
+	}}
+	small := &jurisdiction.Company{Name: "Beispiel LLC", Thresholds: []jurisdiction.ThresholdClaim{
+		{Law: "us-ct-ctdpa-2026", Meets: nil, Source: "https://example.com/annual-report"},
+	}}
+	tests := []struct {
+		code    string
+		company *jurisdiction.Company
+		regime  jurisdiction.Regime
+		status  string
+	}{
+		{"US-FL", meta, jurisdiction.RegimeUSState, jurisdiction.AppliesMeets},
+		{"US-FL", nil, jurisdiction.RegimeNone, jurisdiction.AppliesUnknown},
+		{"US-FL", small, jurisdiction.RegimeNone, jurisdiction.AppliesUnknown},
+		{"US-CT", small, jurisdiction.RegimeNone, jurisdiction.AppliesBelow},
+		{"US-CT", nil, jurisdiction.RegimeUSState, jurisdiction.AppliesUnknown},
+		{"US-CT", meta, jurisdiction.RegimeUSState, jurisdiction.AppliesUnknown},
+	}
+	for _, tt := range tests {
+		a, err := r.ResolveFor(tt.code, asOf, tt.company)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := "unknown company"
+		if tt.company != nil {
+			name = tt.company.Name
+		}
+		if a.Regime != tt.regime || a.Applicability == nil || a.Applicability.Status != tt.status {
+			t.Errorf("%s, %s: regime %s, applicability %+v; want %s, %s", tt.code, name, a.Regime, a.Applicability, tt.regime, tt.status)
+			continue
+		}
+		if len(a.Applicability.Thresholds) == 0 {
+			t.Errorf("%s: the assessment does not state the thresholds", tt.code)
+		}
+		if tt.regime == jurisdiction.RegimeUSState && len(a.Rights) == 0 {
+			t.Errorf("%s, %s: no rights", tt.code, name)
+		}
+		if tt.regime == jurisdiction.RegimeNone && (len(a.Rights) != 0 || a.Law == "") {
+			t.Errorf("%s, %s: a courtesy fallback must keep the law's name and grant nothing", tt.code, name)
+		}
+	}
+}

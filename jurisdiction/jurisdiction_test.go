@@ -110,6 +110,19 @@ func TestResolveUnknown(t *testing.T) {
 	}
 }
 
+// TestCodeSuggestions: the codes people write for the United Kingdom (UK)
+// and Greece (EL, the EU's code) suggest GB and GR, which ISO 3166 uses.
+func TestCodeSuggestions(t *testing.T) {
+	r := rules(t)
+	for code, want := range map[string]string{"UK": "GB", "uk": "GB", "EL": "GR", " el ": "GR"} {
+		_, err := r.Resolve(code, jurisdiction.MustDate("2026-11-24"))
+		var ue *jurisdiction.UnknownResidenceError
+		if !errors.As(err, &ue) || len(ue.Suggestions) != 1 || ue.Suggestions[0] != want {
+			t.Errorf("Resolve(%q) = %v; want a suggestion of %s alone", code, err, want)
+		}
+	}
+}
+
 func TestDeadlineDue(t *testing.T) {
 	month := jurisdiction.Deadline{Months: 1, ExtensionMonths: 2}
 	days := jurisdiction.Deadline{Days: 45, ExtensionDays: 45}

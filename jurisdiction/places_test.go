@@ -16,7 +16,9 @@ var lawsWithoutDeadline = map[string]bool{
 	"br-lgpd": true, "ca-pipeda": true, "jp-appi": true, "jp-appi-2017": true,
 	"in-dpdp": true, "cn-pipl": true, "za-popia": true, "sg-pdpa": true,
 	"us-al-apdpa": true, "us-la-ldpa": true, // not verified in the enacted text
-	"ca-qc-p39": true, // its 30-day period is for access and rectification
+	"ca-qc-p39":      true,                  // its 30-day period is for access and rectification
+	"au-privacy-act": true, "hk-pdpo": true, // deadlines only for access ("reasonable period", 40 days)
+	"mx-lfpdppp-2025": true, // not verified in the 2025 text
 }
 
 // TestEveryPlace pins what `objector rights` shows for every place on
@@ -35,6 +37,9 @@ func TestEveryPlace(t *testing.T) {
 		lang      string
 	}{
 		{"AT", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "de"},
+		{"AU", "other", "au-privacy-act", "APP 7.6, Privacy Act 1988 (Cth)", true, "en"},
+		{"HK", "other", "hk-pdpo", "s. 2(3) and DPP 3, PDPO", true, "zh"},
+		{"MX", "other", "mx-lfpdppp-2025", "LFPDPPP (2025), right of opposition (ARCO)", true, "es"},
 		{"BE", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "nl"},
 		{"BG", "gdpr", "gdpr", "Art. 21(1) GDPR", true, "bg"},
 		{"BR", "other", "br-lgpd", "Art. 18, § 2º, LGPD", true, "pt"},
@@ -100,7 +105,7 @@ func TestEveryPlace(t *testing.T) {
 		{"US-CT", "us-state", "us-ct-ctdpa-2026", "Conn. Gen. Stat. § 42-518", true, "en"},
 		{"US-DC", "none", "", "", false, "en"},
 		{"US-DE", "us-state", "us-de-dpdpa", "Del. Code tit. 6, § 12D-104(a)", true, "en"},
-		{"US-FL", "none", "", "", false, "en"},
+		{"US-FL", "none", "us-fl-fdbr", "", true, "en"},
 		{"US-GA", "none", "", "", false, "en"},
 		{"US-HI", "none", "", "", false, "en"},
 		{"US-IA", "us-state", "us-ia-icdpa", "Iowa Code § 715D.3(1)(d)", true, "en"},
@@ -251,7 +256,7 @@ func TestBoundaries(t *testing.T) {
 		{"US-AL", "2027-04-30", jurisdiction.RegimeNone, "", ""},
 		{"US-AL", "2027-05-01", jurisdiction.RegimeUSState, "us-al-apdpa", ""},
 		{"US-VT", "2028-06-01", jurisdiction.RegimeNone, "", ""},
-		{"US-FL", "2026-11-24", jurisdiction.RegimeNone, "", ""},
+		{"US-FL", "2026-11-24", jurisdiction.RegimeNone, "us-fl-fdbr", ""},
 		{"GB", "2018-05-24", jurisdiction.RegimeNone, "", ""},
 		{"GB", "2020-12-31", jurisdiction.RegimeGDPR, "gdpr", "Art. 21(1) GDPR"},
 		{"GB", "2021-01-01", jurisdiction.RegimeUKGDPR, "uk-gdpr", "Art. 21(1) UK GDPR"},

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/internal/suggest"
 )
 
@@ -36,6 +36,14 @@ type Law struct {
 	// the data does not say.
 	Complaint *Complaint `toml:"complaint"`
 	Notes     []string   `toml:"notes"`
+	// Thresholds are the tests of which a company must meet one for the
+	// law to bind it; none where the law (as objector models it) binds
+	// every company a request goes to.
+	Thresholds []Threshold `toml:"threshold"`
+	// OnlyIfMet says the law reaches so few companies (Florida's) that a
+	// letter claims it only where the company's record says it meets a
+	// threshold.
+	OnlyIfMet bool `toml:"only_if_met"`
 }
 
 // Application records that a law applies to a place from one date (and,
@@ -76,6 +84,10 @@ type Place struct {
 	// example a tracker page listing the states without a comprehensive
 	// privacy law). Required when Applies is empty.
 	NoLawSource string `toml:"no_law_source"`
+
+	// unmodelled is true for a valid country code the rules data does not
+	// list: objector knows nothing of its law.
+	unmodelled bool
 }
 
 // Rules is a validated, read-only set of laws and places. It is safe for
@@ -166,15 +178,8 @@ func decodeStrict(fsys fs.FS, name string, v any) error {
 // CheckSourceURL reports whether s is an absolute https URL with a host, as
 // every source in the data must be.
 func CheckSourceURL(s string) error {
-	if s == "" {
-		return errors.New("source is missing")
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("source %q: %w", s, err)
-	}
-	if u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("source %q must be an https URL", s)
+	if err := guard.URL(s); err != nil {
+		return fmt.Errorf("source %w", err)
 	}
 	return nil
 }
@@ -239,6 +244,9 @@ func (l *Law) validate() error {
 				return fmt.Errorf("law %s: dated_deadline[%d] overlaps dated_deadline[%d]", l.ID, i, j)
 			}
 		}
+	}
+	if err := l.validateThresholds(); err != nil {
+		return fmt.Errorf("law %s: %w", l.ID, err)
 	}
 	if r := l.Agent; r != nil {
 		if err := r.validate(); err != nil {
@@ -321,6 +329,14 @@ func (r *Rules) Place(code string) (*Place, error) {
 	if p, ok := r.places[c]; ok {
 		return p, nil
 	}
+	if p := r.isoPlace(c); p != nil {
+		return p, nil
+	}
+	// Not ISO 3166-1 codes, but what people type: UK for GB, and EL, the
+	// EU's own code for Greece, for GR.
+	if iso, ok := map[string]string{"UK": "GB", "EL": "GR"}[c]; ok {
+		return nil, &UnknownResidenceError{Code: code, Suggestions: []string{iso}}
+	}
 	return nil, &UnknownResidenceError{Code: code, Suggestions: suggest.Closest(c, r.codes, maxDistance(c), 3)}
 }
 
@@ -344,6 +360,16 @@ func (r *Rules) Law(id string) *Law { return r.laws[id] }
 // law and keeps its own authority where it has one. It returns an
 // [*UnknownResidenceError] for codes the rules do not know.
 func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
+	return r.ResolveFor(residence, asOf, nil)
+}
+
+// ResolveFor is [Rules.Resolve] for a request to company c: where the law
+// binds only companies above thresholds, the assessment says whether c's
+// record meets them ([Assessment.Applicability]), and falls back to a
+// courtesy request where it does not, or where the law is too narrow to
+// claim without knowing (Florida's). A nil c is a company objector knows
+// nothing about.
+func (r *Rules) ResolveFor(residence string, asOf Date, c *Company) (*Assessment, error) {
 	p, err := r.Place(residence)
 	if err != nil {
 		return nil, err
@@ -360,6 +386,7 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		Authority: p.Authority,
 
 		ComplaintsBySubdivision: p.ComplaintsBySubdivision,
+		Unmodelled:              p.unmodelled,
 	}
 	applies := p.Applies
 	if p.Parent != "" {
@@ -397,9 +424,12 @@ func (r *Rules) Resolve(residence string, asOf Date) (*Assessment, error) {
 		for _, rt := range law.Rights {
 			a.Sources = appendUnique(a.Sources, rt.Source)
 		}
+		a.applyCompany(law, c)
 		break
 	}
-	if a.Regime == RegimeNone {
+	if a.Unmodelled {
+		a.Notes = append(a.Notes, fmt.Sprintf(unmodelledNote, p.Name))
+	} else if a.Regime == RegimeNone && a.Applicability == nil {
 		a.Notes = append(a.Notes, "No statutory right to object or opt out applies here on this date; a letter can only ask the company as a courtesy.")
 		if next := nextApplication(applies, asOf); next != nil {
 			a.Notes = append(a.Notes, fmt.Sprintf("%s takes effect on %s.", r.laws[next.Law].Name, next.EffectiveFrom))

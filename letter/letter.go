@@ -26,12 +26,10 @@ type Letter struct {
 	Due        time.Time `json:"-"` // the day the answer is due; zero if none
 	DueISO     string    `json:"due,omitempty"`
 	DueText    string    `json:"due_text,omitempty"`
-	// Paper names the page format the letter's country uses: "a4" or
-	// "letter". Renderers may override it.
-	Paper string `json:"paper"`
-	// Window names the side of the envelope window: "left" (DIN 5008, US)
-	// or "right" (Swiss SN 010130).
-	Window string `json:"window"`
+	// Country is the ISO 3166-1 alpha-2 code of the country where the
+	// person the letter is for lives, such as "DE". Renderers choose
+	// their layout by it: the paper and envelopes used there.
+	Country string `json:"country"`
 	// Labels holds localized words renderers print around the text, such
 	// as "Page {{.Page}} of {{.Pages}}"; keys are listed in LabelKeys.
 	Labels map[string]string `json:"-"`
@@ -67,14 +65,4 @@ type Party struct {
 	WebForm string   `json:"web_form,omitempty"`
 	// OnBehalfOf names the person an agent writes for, if any.
 	OnBehalfOf string `json:"on_behalf_of,omitempty"`
-}
-
-// Text returns the body as plain paragraphs separated by blank lines,
-// preceded by the salutation and followed by the closing and signature.
-func (l *Letter) Text() string {
-	s := l.Salutation + "\n\n"
-	for _, p := range l.Body {
-		s += p + "\n\n"
-	}
-	return s + l.Closing + "\n\n" + l.Signature + "\n"
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/objector/objector/letter"
 )
 
 // BenchmarkLetterPDF renders one two-page letter.
@@ -25,6 +27,59 @@ func BenchmarkLetterPDF(b *testing.B) {
 		if err := r.Write(io.Discard, l, Options{Creator: "objector test"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFit cuts a one-line text of n characters with an ellipsis
+// (fitLine, as for a name beside the window) and breaks a word of n
+// characters into lines (wrap, as for the recipient): the time grows with
+// the part that is printed, not with n.
+func BenchmarkFit(b *testing.B) {
+	pdf := measuringDoc(b, senderSize)
+	for _, n := range []int{100, 10_000, 100_000} {
+		name := strings.Repeat("Erika ", n/6+1)[:n]
+		word := strings.Repeat("Ä", n)
+		b.Run("fitLine/runes="+strconv.Itoa(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				fitLine(pdf, name, 75)
+			}
+		})
+		b.Run("wrap/runes="+strconv.Itoa(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				wrap(pdf, word, 75)
+			}
+		})
+	}
+}
+
+// BenchmarkLongField renders the letter of BenchmarkLetterPDF with a
+// sender name, or a body paragraph (the person's reasons), as long as
+// Write accepts, and with a 100,000-character name, which Write refuses.
+func BenchmarkLongField(b *testing.B) {
+	r, err := NewRenderer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		edit func(l *letter.Letter)
+		fail bool
+	}{
+		{"short", func(*letter.Letter) {}, false},
+		{"name=1000", func(l *letter.Letter) { l.Sender.Name = strings.Repeat("Erika ", 1000/6+1)[:1000] }, false},
+		{"reason=20000", func(l *letter.Letter) { l.Body = append(l.Body, strings.Repeat("Grund ", 20_000/6)) }, false},
+		{"name=100000", func(l *letter.Letter) { l.Sender.Name = strings.Repeat("Erika ", 100_000/6+1)[:100_000] }, true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			l := fixture()
+			c.edit(l)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := r.Write(io.Discard, l, Options{}); (err != nil) != c.fail {
+					b.Fatalf("Write = %v", err)
+				}
+			}
+		})
 	}
 }
 

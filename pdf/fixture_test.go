@@ -36,8 +36,7 @@ func fixture() *letter.Letter {
 		},
 		Closing:   "Mit freundlichen Grüßen",
 		Signature: "Erika Mustermann",
-		Paper:     "a4",
-		Window:    "left",
+		Country:   "DE",
 		Labels: map[string]string{
 			"page":       "Seite {{.Page}} von {{.Pages}}",
 			"enclosures": "Anlagen",

@@ -36,6 +36,25 @@ const (
 	letterW, letterH = 215.9, 279.4
 )
 
+// paperFor returns the paper size used in a country (an ISO 3166-1
+// code): US Letter in the United States, Canada and Mexico, A4 elsewhere.
+func paperFor(country string) string {
+	switch country {
+	case "US", "CA", "MX":
+		return "letter"
+	}
+	return "a4"
+}
+
+// windowFor returns the side of the envelope window in a country: right in
+// Switzerland (SN 010130), left elsewhere (DIN 5008, US envelopes).
+func windowFor(country string) string {
+	if country == "CH" {
+		return "right"
+	}
+	return "left"
+}
+
 // layoutFor returns the layout for paper ("a4", "letter") and window
 // ("left", "right"). Empty values take the defaults: A4, left window.
 func layoutFor(paper, window string) (layout, error) {

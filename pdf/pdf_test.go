@@ -363,11 +363,26 @@ func TestMissingGlyph(t *testing.T) {
 	}
 }
 
+// TestCountryLayout: the paper and the window side follow the letter's
+// country: US Letter in North America, the right-hand window in
+// Switzerland, A4 with a left window elsewhere.
+func TestCountryLayout(t *testing.T) {
+	for _, tc := range []struct{ country, paper, window string }{
+		{"DE", "a4", "left"}, {"US", "letter", "left"}, {"CA", "letter", "left"},
+		{"MX", "letter", "left"}, {"CH", "a4", "right"}, {"", "a4", "left"},
+	} {
+		if p, w := paperFor(tc.country), windowFor(tc.country); p != tc.paper || w != tc.window {
+			t.Errorf("%q: %s, %s; want %s, %s", tc.country, p, w, tc.paper, tc.window)
+		}
+	}
+}
+
 // TestOverrides checks that the options win over the letter's choices and
 // that bad values are refused.
 func TestOverrides(t *testing.T) {
 	l := fixture()
-	l.Paper, l.Window = "letter", "right"
+	l.Country = "US" // US Letter, which the option overrides
+
 	path, _ := render(t, l, Options{Paper: "a4", Window: "left"})
 	if info := run(t, "pdfinfo", path); !strings.Contains(info, "(A4)") {
 		t.Errorf("Paper a4 did not override the letter's paper:\n%s", info)

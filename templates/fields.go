@@ -61,6 +61,10 @@ type view struct {
 	Grounds bool // the law requires grounds (GDPR Art. 21(1))
 	Ads     bool // advertising is among the purposes
 	Models  bool // AI training or machine learning is among the purposes; in an opt-out, a purpose the statute does not cover
+	// Threshold says why a courtesy letter does not claim a law that
+	// binds only companies above thresholds: "below" (the company's
+	// record says it meets none) or "unknown"; empty otherwise.
+	Threshold string
 	// Condition is what the law attaches to the objection right
 	// (jurisdiction.Condition): the letter states it.
 	Condition string
@@ -147,6 +151,12 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		f["LawShort"] = a.Law
 	}
 	v.Account = in.Sender.Account != ""
+	if ap := a.Applicability; ap != nil && a.Regime == jurisdiction.RegimeNone {
+		v.Threshold = jurisdiction.AppliesUnknown
+		if ap.Status == jurisdiction.AppliesBelow {
+			v.Threshold = jurisdiction.AppliesBelow
+		}
+	}
 	v.Grounds = a.Regime == jurisdiction.RegimeGDPR || a.Regime == jurisdiction.RegimeUKGDPR
 
 	// Purposes, in the fixed order of controllers.Purposes.

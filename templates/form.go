@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -437,9 +436,4 @@ func isAbbreviation(text []rune) bool {
 		return true // an ordinal such as the day in "24. Dezember"
 	}
 	return false
-}
-
-// String is for debugging and tests.
-func (st *statement) String() string {
-	return fmt.Sprintf("%d paragraphs: %q", len(st.paras), st.text())
 }

@@ -123,6 +123,11 @@ func KindFor(r jurisdiction.Regime) string {
 	return KindObjection
 }
 
+func hasRight(a *jurisdiction.Assessment, id string) bool {
+	_, ok := a.Right(id)
+	return ok
+}
+
 // Compose builds the letter for in. It returns an error wrapping
 // [ErrInvalidInput] when the sender's name or email is missing or a purpose
 // is unknown.
@@ -138,6 +143,12 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	}
 	a, loc := in.Assessment, in.Localizer
 	kind := KindFor(a.Regime)
+	if kind == KindObjection && !hasRight(a, jurisdiction.RightObject) && !hasRight(a, jurisdiction.RightWithdrawConsent) {
+		// A law with neither a right to object nor consent to withdraw
+		// (Australia's Privacy Act) gives the person nothing to claim
+		// against the use: the letter can only ask.
+		kind = KindCourtesy
+	}
 	if in.Kind != "" {
 		if _, ok := s.kinds[in.Kind]; !ok {
 			return nil, fmt.Errorf("templates: unknown letter kind %q", in.Kind)
@@ -197,8 +208,7 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 			Email:   in.Entity.Email,
 			WebForm: in.Entity.ContactForm,
 		},
-		Paper:  paperFor(a.Residence),
-		Window: windowFor(a.Residence),
+		Country: country(a.Residence),
 	}
 	if l.DateText, err = loc.Date(in.Date.Time); err != nil {
 		return nil, err
@@ -299,22 +309,8 @@ func Reference(parts ...string) string {
 	return "OBJ-" + enc[:4] + "-" + enc[4:8]
 }
 
-// paperFor returns the paper size used where the person lives: US Letter in
-// the United States, Canada and Mexico, A4 elsewhere.
-func paperFor(residence string) string {
-	country, _, _ := strings.Cut(residence, "-")
-	switch country {
-	case "US", "CA", "MX":
-		return "letter"
-	}
-	return "a4"
-}
-
-// windowFor returns the envelope window side: right in Switzerland (SN
-// 010130), left elsewhere.
-func windowFor(residence string) string {
-	if country, _, _ := strings.Cut(residence, "-"); country == "CH" {
-		return "right"
-	}
-	return "left"
+// country returns the country of a residence code: "US" for "US-CA".
+func country(residence string) string {
+	c, _, _ := strings.Cut(residence, "-")
+	return c
 }

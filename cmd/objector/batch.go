@@ -15,6 +15,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/batch"
@@ -23,15 +25,22 @@ import (
 func batchCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "batch",
-		Usage:     "write many letters from a CSV or JSONL file, one row per person",
-		UsageText: "objector batch --input FILE.csv|FILE.jsonl|- --out DIR [--format pdf,txt] [options]",
+		Usage:     "write many letters from a CSV, XLSX or JSONL file, one row per person",
+		UsageText: "objector batch --input FILE.csv|FILE.xlsx|FILE.jsonl|- --out DIR [--format pdf,txt] [options]",
 		Description: `Reads one row per person and writes one letter per company the row names
 (several ids in the controller cell, separated by ; or |), in every format
 --format lists, to DIR as <row>-<controller>-<lang>.<ext>. Bad rows are
 reported with their line number and the run goes on; the exit code is then 4.
 
-Columns (CSV header or JSONL keys, any case): name, email, residence,
-controller (required), address, lang, purposes, account, reason, sent.
+Columns (header or JSONL keys, any case): name, email, residence,
+controller (required), address, lang, purposes, account, reason, sent; the
+common names in the letter languages work too (E-Mail, Wohnort, Nom, Pays,
+Nombre, Correo...). A CSV file may separate its cells with commas, semicolons
+or tabs (found from the header, or --delimiter) and be UTF-8, UTF-16 with a
+byte-order mark, or --encoding windows-1252 as Excel saves it. An .xlsx
+workbook is read from its first sheet, or --sheet NAME. Dates in the sent
+column may be ISO (2026-04-01), 01.04.2026, 01/04/2026 where the day and
+month cannot be mixed up, or Excel dates.
 
 With --agent-name (or agent_name in the profile) every letter is sent on the
 person's behalf and states the agent's authority; keep each person's signed
@@ -48,8 +57,11 @@ Examples:
   cat people.jsonl | objector batch --input - --input-format jsonl --out letters
   objector batch --input people.csv --out letters --followup reminder --format pdf`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "the rows: a .csv or .jsonl `FILE`, or - for standard input", EnvVars: envs("input")},
-			&cli.StringFlag{Name: "input-format", Usage: "the input's `FORMAT`: csv or jsonl (default: from the file's extension)", EnvVars: envs("input-format")},
+			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "the rows: a .csv, .xlsx or .jsonl `FILE`, or - for standard input", EnvVars: envs("input")},
+			&cli.StringFlag{Name: "input-format", Usage: "the input's `FORMAT`: csv, xlsx or jsonl (default: from the file's extension)", EnvVars: envs("input-format")},
+			&cli.StringFlag{Name: "delimiter", Usage: "the CSV cell separator `SEP`: , ; or tab (default: found from the header line)", EnvVars: envs("delimiter")},
+			&cli.StringFlag{Name: "encoding", Usage: "the CSV file's `ENCODING` if not UTF-8, such as windows-1252 or iso-8859-2", EnvVars: envs("encoding")},
+			&cli.StringFlag{Name: "sheet", Usage: "the .xlsx sheet `NAME` to read (default: the first)", EnvVars: envs("sheet")},
 			&cli.StringFlag{Name: "out", Usage: "the `DIR` the letters are written to (created if missing)", EnvVars: envs("out")},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMATS`, comma-separated: " + formatNames() + " (default: pdf)", Value: "pdf", EnvVars: envs("format")},
 			&cli.IntFlag{Name: "workers", Usage: "letters generated at once (`N`)", Value: runtime.NumCPU(), EnvVars: envs("workers")},
@@ -70,9 +82,9 @@ Examples:
 }
 
 func formatNames() string {
-	names := make([]string, len(objector.Formats))
-	for i, f := range objector.Formats {
-		names[i] = string(f)
+	var names []string
+	for _, f := range objector.Formats() {
+		names = append(names, string(f))
 	}
 	return strings.Join(names, ", ")
 }
@@ -98,7 +110,7 @@ func runBatch(c *cli.Context) error {
 	default:
 		f, err := os.Open(in)
 		if err != nil {
-			return &usageError{msg: err.Error(), hint: "--input takes a .csv or .jsonl file, or - for standard input"}
+			return &usageError{msg: err.Error(), hint: "--input takes a .csv, .xlsx or .jsonl file, or - for standard input"}
 		}
 		defer f.Close()
 		r = f
@@ -106,14 +118,22 @@ func runBatch(c *cli.Context) error {
 	switch s := c.String("input-format"); {
 	case s != "":
 		if opts.Input, err = batch.ParseInputFormat(s); err != nil {
-			return &usageError{msg: err.Error(), hint: "set --input-format to csv or jsonl"}
+			return &usageError{msg: err.Error(), hint: "set --input-format to csv, xlsx or jsonl"}
 		}
 	case in == "-":
-		return &usageError{msg: "the format of standard input is unknown", hint: "add --input-format csv or --input-format jsonl"}
+		return &usageError{msg: "the format of standard input is unknown", hint: "add --input-format csv, --input-format xlsx or --input-format jsonl"}
 	default:
 		if opts.Input = batch.InputFormatFromPath(in); opts.Input == "" {
-			return &usageError{msg: fmt.Sprintf("cannot tell the format of %s from its extension", in), hint: "name the file .csv or .jsonl, or add --input-format csv or --input-format jsonl"}
+			hint := "name the file .csv, .xlsx or .jsonl, or add --input-format csv, xlsx or jsonl"
+			switch strings.ToLower(filepath.Ext(in)) {
+			case ".ods", ".xls", ".numbers", ".xlsb", ".xlsm":
+				hint = "objector reads .xlsx and .csv: open the file in your spreadsheet program and save it as Excel workbook (.xlsx) or CSV"
+			}
+			return &usageError{msg: fmt.Sprintf("cannot read %s: its format is not one objector reads", in), hint: hint}
 		}
+	}
+	if opts.Read, err = readOptions(c, opts.Input); err != nil {
+		return err
 	}
 
 	var report *os.File
@@ -150,6 +170,7 @@ func runBatch(c *cli.Context) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	defer batch.TuneGC()() // GOGC and GOMEMLIMIT override it
 	sum, runErr := batch.Run(ctx, r, opts)
 	if progress {
 		fmt.Fprint(stderr, "\r\x1b[K")
@@ -165,6 +186,9 @@ func runBatch(c *cli.Context) error {
 	}
 	if errors.Is(runErr, batch.ErrHeader) {
 		return &usageError{msg: runErr.Error(), hint: "the first line must name the columns: " + strings.Join(batch.Columns, ", ")}
+	}
+	if errors.Is(runErr, batch.ErrSpreadsheet) {
+		return &usageError{msg: runErr.Error(), hint: "give the sheet with --sheet NAME, or save the file from your spreadsheet program as .xlsx or .csv"}
 	}
 	fmt.Fprintf(stderr, "objector: batch: %d written, %d skipped, %d failed (%d rows, %d files) in %s\n",
 		sum.Written, sum.Skipped, sum.Failed, sum.Rows, sum.Files, sum.Elapsed.Round(time.Millisecond))
@@ -201,6 +225,12 @@ func runBatch(c *cli.Context) error {
 			line += ": " + e.Field
 		}
 		fmt.Fprintf(stderr, "%s: %s\n", line, e.Redacted())
+	}
+	for _, e := range rowErrs {
+		if errors.Is(e, batch.ErrInvalidUTF8) {
+			fmt.Fprintf(stderr, "objector: hint: line %d is not UTF-8; if Excel saved the file, add --encoding windows-1252 (or save it as \"CSV UTF-8\")\n", e.Line)
+			break
+		}
 	}
 	if sum.Failed > 0 {
 		hint := "fix those rows and run again with --resume"
@@ -245,18 +275,15 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		}
 		f, err := objector.ParseFormat(s)
 		if err != nil {
-			return opts, &usageError{msg: err.Error(), hint: "set --format to a comma-separated list of " + formatNames()}
+			return opts, &usageError{msg: fmt.Sprintf("--format %q is not a format objector writes", s), hint: "set --format to a comma-separated list of " + formatNames()}
 		}
 		if !containsFormat(opts.Formats, f) {
 			opts.Formats = append(opts.Formats, f)
 		}
 	}
-	if s := c.String("as-of"); s != "" {
-		d, err := objector.ParseDate(s)
-		if err != nil {
-			return opts, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
-		}
-		opts.AsOf = d
+	var err error
+	if opts.AsOf, err = dateFlag(c, "as-of"); err != nil {
+		return opts, err
 	}
 	agent, err := agentFromFlags(c)
 	if err != nil {
@@ -269,6 +296,40 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	}
 	opts.Generator = g
 	return opts, nil
+}
+
+// readOptions builds the input's read options from --delimiter,
+// --encoding and --sheet.
+func readOptions(c *cli.Context, f batch.InputFormat) (batch.ReadOptions, error) {
+	var ro batch.ReadOptions
+	if (c.String("delimiter") != "" || c.String("encoding") != "") && f != batch.CSV {
+		return ro, &usageError{msg: "--delimiter and --encoding apply to CSV input only", hint: "leave them out for " + string(f) + " input"}
+	}
+	if c.String("sheet") != "" && f != batch.XLSX {
+		return ro, &usageError{msg: "--sheet applies to .xlsx input only", hint: "leave it out for " + string(f) + " input"}
+	}
+	ro.Sheet = c.String("sheet")
+	switch d := c.String("delimiter"); strings.ToLower(d) {
+	case "":
+	case ",", "comma":
+		ro.Delimiter = ','
+	case ";", "semicolon":
+		ro.Delimiter = ';'
+	case "\t", `\t`, "tab":
+		ro.Delimiter = '\t'
+	default:
+		return ro, &usageError{msg: fmt.Sprintf("--delimiter %q is not a comma, semicolon or tab", d), hint: "use --delimiter , or --delimiter ';' or --delimiter tab, or leave it out to find it from the header"}
+	}
+	if name := c.String("encoding"); name != "" {
+		enc, err := htmlindex.Get(name)
+		if err != nil {
+			return ro, &usageError{msg: fmt.Sprintf("--encoding %q is not an encoding objector knows", name), hint: "use an encoding name such as windows-1252 (Western European Excel), windows-1250, iso-8859-15 or utf-8"}
+		}
+		if enc != unicode.UTF8 {
+			ro.Encoding = enc
+		}
+	}
+	return ro, nil
 }
 
 func containsFormat(list []objector.Format, f objector.Format) bool {

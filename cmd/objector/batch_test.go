@@ -83,3 +83,36 @@ func TestBatchCommand(t *testing.T) {
 		t.Errorf("unknown column: exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
+
+// TestBatchSpreadsheetInput guards what an advocate with a German Excel
+// sees: a semicolon CSV in Windows-1252 with German column names works
+// with --encoding windows-1252, fails without it with a hint naming the
+// flag and the line, and an .ods file is refused with what to do.
+func TestBatchSpreadsheetInput(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	in := filepath.Join(dir, "mitglieder.csv")
+	os.WriteFile(in, []byte("Name;E-Mail;Wohnort;Firma\r\nJ\xfcrgen Gro\xdf;juergen@example.org;DE;linkedin\r\n"), 0o600)
+	args := []string{"objector", "batch", "--input", in, "--format", "txt", "--as-of", "2026-06-01"}
+
+	var stdout, stderr bytes.Buffer
+	if code := run(append(args, "--out", filepath.Join(dir, "a")), strings.NewReader(""), &stdout, &stderr); code != exitPartial ||
+		!strings.Contains(stderr.String(), "hint: line 2 is not UTF-8; if Excel saved the file, add --encoding windows-1252") {
+		t.Errorf("without --encoding: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(append(args, "--out", filepath.Join(dir, "b"), "--encoding", "windows-1252"), strings.NewReader(""), &stdout, &stderr); code != exitOK {
+		t.Fatalf("with --encoding: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "b", "000001-linkedin-de.txt")); err != nil || !bytes.Contains(b, []byte("Jürgen Groß")) {
+		t.Errorf("letter: %v\n%s", err, b)
+	}
+
+	stderr.Reset()
+	ods := filepath.Join(dir, "mitglieder.ods")
+	os.WriteFile(ods, []byte("PK"), 0o600)
+	if code := run([]string{"objector", "batch", "--input", ods, "--out", filepath.Join(dir, "c")}, strings.NewReader(""), &stdout, &stderr); code != exitUsage ||
+		!strings.Contains(stderr.String(), "save it as Excel workbook (.xlsx) or CSV") {
+		t.Errorf(".ods: exit %d, stderr:\n%s", code, stderr.String())
+	}
+}

@@ -3,15 +3,19 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
 )
 
 func controllersCommand() *cli.Command {
@@ -21,20 +25,29 @@ func controllersCommand() *cli.Command {
 		Subcommands: []*cli.Command{
 			{
 				Name:      "list",
-				Usage:     "list every company with its aliases",
-				UsageText: "objector controllers list [--format table|json]",
-				Flags:     tableFlags(),
+				Usage:     "list every company with its aliases, or with --stale the facts to re-check",
+				UsageText: "objector controllers list [--stale [--as-of DATE]] [--format table|json]",
+				Flags: append(tableFlags(),
+					&cli.BoolFlag{Name: "stale", Usage: "list the facts whose source was last checked more than a year before --as-of, so someone re-reads it", EnvVars: envs("stale")},
+					&cli.StringFlag{Name: "as-of", Usage: "with --stale: the `DATE` (YYYY-MM-DD) to measure from (default: today)", EnvVars: envs("as-of")},
+				),
 				Action: func(c *cli.Context) error {
 					if err := noTrailingFlags(c); err != nil {
 						return err
 					}
-					g, err := objector.Default()
+					g, err := objector.New(objector.Config{})
 					if err != nil {
 						return err
 					}
 					asJSON, err := tableOrJSON(c)
 					if err != nil {
 						return err
+					}
+					if c.Bool("stale") {
+						return listStale(c, g, asJSON)
+					}
+					if c.String("as-of") != "" {
+						return &usageError{msg: "--as-of needs --stale", hint: "objector controllers list --stale --as-of 2027-01-01"}
 					}
 					recs := g.Controllers().Records()
 					return writeOutput(c, c.String("output"), func(w io.Writer) error {
@@ -62,13 +75,13 @@ func controllersCommand() *cli.Command {
 					if c.Args().Len() != 1 {
 						return &usageError{msg: "controllers show takes one company id", hint: "objector controllers show linkedin"}
 					}
-					g, err := objector.Default()
+					g, err := objector.New(objector.Config{})
 					if err != nil {
 						return err
 					}
 					r, err := g.Controllers().Lookup(c.Args().First())
 					if err != nil {
-						return err
+						return &usageError{msg: err.Error(), hint: "run 'objector controllers list' for the ids"}
 					}
 					asJSON, err := tableOrJSON(c)
 					if err != nil {
@@ -86,7 +99,39 @@ func controllersCommand() *cli.Command {
 	}
 }
 
-func regionsOf(r *objector.ControllerRecord) string {
+// listStale writes the facts of the directory whose checked date is more
+// than a year before --as-of (default today).
+func listStale(c *cli.Context, g *objector.Generator, asJSON bool) error {
+	t, err := dateFlag(c, "as-of")
+	if err != nil {
+		return err
+	}
+	if t.IsZero() {
+		t = time.Now().UTC()
+	}
+	asOf := jurisdiction.Day(t)
+	facts := g.Controllers().Stale(asOf)
+	return writeOutput(c, c.String("output"), func(w io.Writer) error {
+		if asJSON {
+			if facts == nil {
+				return writeJSON(w, []struct{}{})
+			}
+			return writeJSON(w, facts)
+		}
+		if len(facts) == 0 {
+			_, err := fmt.Fprintf(w, "Every fact was checked within the year before %s.\n", asOf)
+			return err
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tFACT\tCHECKED\tSOURCE")
+		for _, f := range facts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.ID, f.What, f.Checked, f.Source)
+		}
+		return tw.Flush()
+	})
+}
+
+func regionsOf(r *controllers.Record) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range r.Entities {
@@ -100,7 +145,7 @@ func regionsOf(r *objector.ControllerRecord) string {
 	return strings.Join(out, ",")
 }
 
-func showRecord(w io.Writer, r *objector.ControllerRecord) error {
+func showRecord(w io.Writer, r *controllers.Record) error {
 	fmt.Fprintf(w, "%s (%s)\n", r.Name, r.ID)
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(w, "Aliases: %s\n", strings.Join(r.Aliases, ", "))
@@ -125,13 +170,30 @@ func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 	if len(r.Settings) > 0 {
 		fmt.Fprintln(w, "\nSettings:")
 		for _, s := range r.Settings {
-			fmt.Fprintf(w, "  %s: %s (%s)\n", s.Name, strings.Join(s.Path, " → "), s.URL)
+			url := ""
+			if s.URL != "" {
+				url = " (" + s.URL + ")"
+			}
+			fmt.Fprintf(w, "  [%s] %s: %s%s (%s; source %s, checked %s)\n", where(s.Regions, s.Places), s.Name, strings.Join(s.Path, " → "), url, period(s.EffectiveFrom, s.EffectiveUntil), s.Source, s.Checked)
 		}
 	}
 	if len(r.Forms) > 0 {
 		fmt.Fprintln(w, "\nForms:")
 		for _, f := range r.Forms {
-			fmt.Fprintf(w, "  %s: %s\n", f.Name, f.URL)
+			fmt.Fprintf(w, "  [%s] %s: %s (%s; source %s, checked %s)\n", where(f.Regions, f.Places), f.Name, f.URL, period(f.EffectiveFrom, f.EffectiveUntil), f.Source, f.Checked)
+		}
+	}
+	if len(r.AITraining) > 0 {
+		fmt.Fprintln(w, "\nAI training:")
+		for _, a := range r.AITraining {
+			extra := ""
+			if a.Basis != "" {
+				extra += ", basis " + a.Basis
+			}
+			if a.Setting != "" {
+				extra += ", setting " + a.Setting
+			}
+			fmt.Fprintf(w, "  [%s] %s%s (%s; source %s, checked %s)\n", where(a.Regions, a.Places), a.Status, extra, period(a.EffectiveFrom, a.EffectiveUntil), a.Source, a.Checked)
 		}
 	}
 	if len(r.Timeline) > 0 {
@@ -148,7 +210,24 @@ func showRecord(w io.Writer, r *objector.ControllerRecord) error {
 	return nil
 }
 
-func joinRegions(rs []objector.Region) string {
+// where joins regions and places: "eu,uk,CA".
+func where(rs []jurisdiction.Region, places []string) string {
+	parts := make([]string, 0, len(rs)+len(places))
+	for _, r := range rs {
+		parts = append(parts, string(r))
+	}
+	return strings.Join(append(parts, places...), ",")
+}
+
+// period writes "from 2025-09-02" or "from 2024-09-18 until 2025-11-02".
+func period(from, until jurisdiction.Date) string {
+	if until.IsZero() {
+		return "from " + from.String()
+	}
+	return "from " + from.String() + " until " + until.String()
+}
+
+func joinRegions(rs []jurisdiction.Region) string {
 	s := make([]string, len(rs))
 	for i, r := range rs {
 		s[i] = string(r)
@@ -156,27 +235,31 @@ func joinRegions(rs []objector.Region) string {
 	return strings.Join(s, ",")
 }
 
-// loadControllerFile reads user records from a TOML file or a folder of
-// them. Each file must be named after its record's id.
-func loadControllerFile(path string) (*objector.Directory, error) {
+// controllerFiles returns the record files --controllers names: a folder
+// of *.toml records, or one such file.
+func controllerFiles(path string) (fs.FS, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("--controllers: %w", err)
+		return nil, err
 	}
 	if info.IsDir() {
-		d, err := objector.LoadControllers(os.DirFS(path))
-		if err != nil {
-			return nil, fmt.Errorf("--controllers %s: %w", path, err)
-		}
-		return d, nil
+		return os.DirFS(path), nil
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("--controllers: %w", err)
+	return onlyFile{os.DirFS(filepath.Dir(path)), filepath.Base(path)}, nil
+}
+
+// onlyFile is a folder's file system narrowed, for globbing, to one file,
+// so that a single record file loads without its neighbours.
+type onlyFile struct {
+	fs.FS
+	name string
+}
+
+// Glob returns the file's name if it matches pattern.
+func (o onlyFile) Glob(pattern string) ([]string, error) {
+	ok, err := path.Match(pattern, o.name)
+	if !ok || err != nil {
+		return nil, err
 	}
-	d, err := objector.LoadControllers(fstest.MapFS{filepath.Base(path): &fstest.MapFile{Data: b}})
-	if err != nil {
-		return nil, fmt.Errorf("--controllers %s: %w", path, err)
-	}
-	return d, nil
+	return []string{o.name}, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -79,12 +78,11 @@ func followupAction(c *cli.Context, kind string) error {
 	req.Kind = kind
 	req.Force = c.Bool("force")
 	req.Authority = c.String("authority")
-	sent := c.String("sent")
-	if sent == "" {
+	if c.String("sent") == "" {
 		return &usageError{msg: "--sent is missing", hint: "give the date you sent the first letter, for example --sent 2026-09-01"}
 	}
-	if req.Sent, err = objector.ParseDate(sent); err != nil {
-		return &usageError{msg: "--sent: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --sent 2026-09-01"}
+	if req.Sent, err = dateFlag(c, "sent"); err != nil {
+		return err
 	}
 	out := c.String("output")
 	f, err := outputFormat(c)
@@ -92,21 +90,8 @@ func followupAction(c *cli.Context, kind string) error {
 		return err
 	}
 	l, err := g.Generate(context.Background(), req)
-	var nd *objector.NotDueError
-	var fe *objector.FieldError
-	switch {
-	case errors.As(err, &nd):
-		fmt.Fprintf(c.App.ErrWriter, "objector: warning: %v; nothing written\n", err)
-		fmt.Fprintf(c.App.ErrWriter, "objector: hint: wait until %s, or add --force to write the %s now\n", nd.Due.AddDays(1), kind)
-		return nil
-	case errors.Is(err, objector.ErrNoAuthority):
-		return &usageError{msg: err.Error(), hint: "a reminder to the company is still possible: objector followup reminder ..."}
-	case errors.As(err, &fe) && fe.Field == "sent":
-		return &usageError{msg: "--sent: " + fe.Msg, hint: "--sent is the date of the first letter and cannot be later than the follow-up's date (--as-of, default today)"}
-	case errors.As(err, &fe) && fe.Field == "authority":
-		return &usageError{msg: "--authority: " + fe.Msg, hint: "use --authority residence"}
-	case err != nil:
-		return err
+	if err != nil {
+		return err // a premature follow-up too: nothing is written, and the exit code says so
 	}
 	if l.LangNote != "" {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
@@ -127,7 +112,7 @@ func followupAction(c *cli.Context, kind string) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})
 	if err != nil {
-		return blameInput(c, g, err)
+		return err
 	}
 	return recordLetter(lg, g, l, req, f, []string{out})
 }

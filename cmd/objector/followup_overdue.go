@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/ledger"
 )
 
@@ -63,9 +64,6 @@ func runOverdue(c *cli.Context) error {
 		}
 		formats = append(formats, f)
 	}
-	if err := checkLayout(c); err != nil {
-		return err
-	}
 	g, err := generator(c)
 	if err != nil {
 		return err
@@ -110,7 +108,7 @@ func runOverdue(c *cli.Context) error {
 				continue
 			}
 			req := objector.Request{
-				Kind: kind, Sent: objector.Day(r.Date), AsOf: objector.Day(asOf), Controller: r.Company, Residence: r.Residence,
+				Kind: kind, Sent: r.Date, AsOf: asOf, Controller: r.Company, Residence: r.Residence,
 				Name: r.Sender.Name, Email: r.Sender.Email, Address: r.Sender.Address, Account: r.Sender.Account,
 				Purposes: r.Purposes, Lang: r.Lang,
 			}
@@ -136,7 +134,7 @@ func runOverdue(c *cli.Context) error {
 					break
 				}
 				path := filepath.Join(absDir, base+"."+string(f))
-				if err := objector.WriteFile(path, buf.Bytes()); err != nil {
+				if err := guard.WriteFile(path, buf.Bytes()); err != nil {
 					return err // a folder that cannot be written stops the run
 				}
 				files = append(files, path)

@@ -121,8 +121,9 @@ func TestFollowupCitesOriginal(t *testing.T) {
 	}
 }
 
-// TestFollowupBeforeDue: a reminder before the due date warns, exits 0 and
-// writes nothing; --force writes it, readable only by its owner.
+// TestFollowupBeforeDue: a reminder before the due date is an error (exit
+// 2: a script must not take "nothing written" for success) and writes
+// nothing; --force writes it, readable only by its owner.
 func TestFollowupBeforeDue(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "reminder.txt")
@@ -130,8 +131,8 @@ func TestFollowupBeforeDue(t *testing.T) {
 	// itself is still too early.
 	for _, asOf := range []string{"2026-11-24", "2026-12-01"} {
 		code, stdout, stderr := runCLI(t, append([]string{"followup", "reminder"}, args("--residence", "DE", "--sent", "2026-11-01", "--as-of", asOf, "-o", out)...)...)
-		if code != 0 || !strings.Contains(stderr, "objector: warning:") || !strings.Contains(stderr, "2026-12-01") || !strings.Contains(stderr, "--force") {
-			t.Errorf("as of %s: exit %d, stderr %q; want 0 and a warning naming the due date and --force", asOf, code, stderr)
+		if code != exitUsage || !strings.Contains(stderr, "objector: error:") || !strings.Contains(stderr, "2026-12-01") || !strings.Contains(stderr, "--force") {
+			t.Errorf("as of %s: exit %d, stderr %q; want %d and an error naming the due date and --force", asOf, code, stderr, exitUsage)
 		}
 		if stdout != "" {
 			t.Errorf("as of %s: stdout %q; want nothing", asOf, stdout)

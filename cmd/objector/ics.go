@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/internal/guard"
 )
 
 // icsFlag is letter's --ics flag.
@@ -35,7 +36,7 @@ func writeICS(c *cli.Context, l *objector.Letter) error {
 	if err := checkOutputDir(path); err != nil {
 		return err
 	}
-	if err := objector.WriteFile(path, buf.Bytes()); err != nil {
+	if err := guard.WriteFile(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "objector: note: the reply is due by %s; calendar entry written to %s\n", l.DueISO, path)

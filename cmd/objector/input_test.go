@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/objector/objector"
 )
@@ -79,21 +80,21 @@ func TestReportExitCodes(t *testing.T) {
 		hint string // "" for no hint
 	}{
 		{fmt.Errorf("pdf: %w: 13 lines", objector.ErrAddressTooLong), exitUsage, "--controller-address"},
-		{fmt.Errorf("pdf: %w: not a PNG or JPEG file", objector.ErrSignatureImage), exitUsage, "PNG or JPEG"},
-		{fmt.Errorf("pdf: body: %w: '🦄' (U+1F984)", objector.ErrMissingGlyph), exitUsage, "--format txt"},
-		{&inputError{flag: "--reason", what: "'🦄' (U+1F984)", err: fmt.Errorf("pdf: body: %w", objector.ErrMissingGlyph)}, exitUsage, "remove '🦄' (U+1F984) from --reason"},
-		{errors.Join(fmt.Errorf("pdf: sender: %w", objector.ErrMissingGlyph), fmt.Errorf("pdf: body: %w", objector.ErrMissingGlyph)), exitUsage, "--format txt"},
-		{&objector.EmailFieldError{Field: "sender name", Msg: "contains the control character U+000A"}, exitUsage, "correct --name"},
-		{&objector.EmailFieldError{Field: "recipient email", Msg: "is not a bare email address"}, exitUsage, "correct --controller-email"},
-		{&objector.EmailFieldError{Field: "subject", Msg: "contains the control character U+000A"}, exitUsage, "--format txt or --format pdf"},
+		{&objector.FieldError{Field: "signature", Err: errors.New("pdf: signature image not usable: not a PNG or JPEG file")}, exitUsage, "PNG or JPEG"},
+		{&objector.FieldError{Field: "reason", Personal: true, Err: fmt.Errorf("%w: '🦄' (U+1F984)", objector.ErrMissingGlyph)}, exitUsage, "from --reason"},
+		{&objector.FieldError{Field: "enclosures", Personal: true, Err: fmt.Errorf("%w: '🦄' (U+1F984)", objector.ErrMissingGlyph)}, exitUsage, "--format txt"},
+		{&objector.FieldError{Field: "name", Personal: true, Err: errors.New("contains the control character U+000A")}, exitUsage, "set --name"},
+		{&objector.FieldError{Field: "company.email", Err: errors.New("is not a bare email address")}, exitUsage, "set --controller-email"},
+		{&objector.FieldError{Field: "agent.email", Personal: true, Err: errors.New("is not a valid email address")}, exitUsage, "set --agent-email"},
 		{objector.ErrNoForm, exitUsage, "--format txt, pdf or eml"},
-		{fmt.Errorf("%w: no law", objector.ErrNoAuthority), exitUsage, "objector followup reminder"},
-		{&objector.NotDueError{Kind: objector.KindReminder, Due: objector.Date{}}, exitUsage, "--force"},
-		{fmt.Errorf("letter: %w", &objector.FieldError{Field: "name", Msg: "is missing"}), exitUsage, "set --name"},
-		{&objector.UnknownResidenceError{Code: "XX"}, exitUsage, "objector jurisdictions"},
-		{&objector.UnknownControllerError{ID: "linkdin"}, exitUsage, "objector controllers list"},
-		{&objector.UnsupportedLanguageError{Lang: "xx", Available: []string{"de", "en"}}, exitUsage, "--lang with one of: de, en"},
-		{fmt.Errorf("x: %w", objector.ErrNoEntity), exitNoEntity, "--controller-name"},
+		{&objector.FieldError{Field: "residence", Err: fmt.Errorf("%w: no law", objector.ErrNoAuthority)}, exitUsage, "objector followup reminder"},
+		{&objector.FieldError{Field: "sent", Err: &objector.NotDueError{Kind: objector.KindReminder, Due: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)}}, exitUsage, "wait until 2026-10-02, or add --force"},
+		{fmt.Errorf("letter: %w", &objector.FieldError{Field: "name", Err: errors.New("is missing; give the name")}), exitUsage, "set --name"},
+		{&objector.FieldError{Field: "residence", Value: "UK", Err: errors.New("is not a country or state code objector knows"), Suggestions: []string{"GB"}}, exitUsage, "--residence GB"},
+		{&objector.FieldError{Field: "residence", Value: "QQ", Err: errors.New("is not a country or state code objector knows")}, exitUsage, "objector jurisdictions"},
+		{&objector.FieldError{Field: "controller", Value: "linkdin", Err: errors.New("is not a company in the directory")}, exitUsage, "objector controllers list"},
+		{&objector.FieldError{Field: "lang", Value: "xx", Err: errors.New("is not a language objector has messages in; it has de, en")}, exitUsage, "with --lang"},
+		{&objector.FieldError{Field: "controller", Err: fmt.Errorf("x: %w", objector.ErrNoEntity)}, exitNoEntity, "--controller-name"},
 		{&outputDirError{path: "out/x.pdf", dir: "out", err: os.ErrNotExist}, exitUsage, "mkdir -p out"},
 		{&usageError{msg: "unknown command \"lettre\"", hint: "run 'objector help'"}, exitUsage, "objector help"},
 		{errors.New("writing out.pdf: permission denied"), exitFailure, ""},

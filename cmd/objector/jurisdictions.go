@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/jurisdiction"
 )
 
 func jurisdictionsCommand() *cli.Command {
@@ -22,7 +23,7 @@ func jurisdictionsCommand() *cli.Command {
 			if err := noTrailingFlags(c); err != nil {
 				return err
 			}
-			asOf, err := asOfFlag(c)
+			asOf, err := dateFlag(c, "as-of")
 			if err != nil {
 				return err
 			}
@@ -30,13 +31,13 @@ func jurisdictionsCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			g, err := objector.Default()
+			g, err := objector.New(objector.Config{})
 			if err != nil {
 				return err
 			}
-			var all []*objector.Assessment
+			var all []*jurisdiction.Assessment
 			for _, code := range g.Rules().Codes() {
-				a, err := g.Rules().Resolve(code, asOf)
+				a, err := g.Assess(code, "", asOf)
 				if err != nil {
 					return err
 				}

@@ -82,30 +82,23 @@ func (e *recordError) Error() string {
 
 func (e *recordError) Unwrap() error { return e.err }
 
-// ledgerHint prints the hint for an error about the ledger and returns
-// its exit code, or ok false if err is not about the ledger.
-func ledgerHint(err error, hint func(string, ...any)) (code int, ok bool) {
-	var re *recordError
-	isRecord := errors.As(err, &re)
+// ledgerHint returns what to do after an error about the ledger, or "".
+func ledgerHint(err error) string {
 	switch {
 	case errors.Is(err, ledger.ErrLocked):
-		hint("wait for the other objector command to finish; or write without recording: --no-ledger")
+		return "wait for the other objector command to finish; or write without recording: --no-ledger"
 	case errors.Is(err, ledger.ErrCorrupt):
-		hint("give another ledger file with --ledger FILE, or write without recording: --no-ledger")
+		return "give another ledger file with --ledger FILE, or write without recording: --no-ledger"
 	case errors.Is(err, ledger.ErrNewerSchema):
-		hint("install the newer objector that wrote this ledger, or give another file with --ledger FILE")
+		return "install the newer objector that wrote this ledger, or give another file with --ledger FILE"
 	case errors.Is(err, ledger.ErrNotFound):
-		hint("run 'objector requests list' for the references in this ledger (--ledger FILE for another)")
-		return exitUsage, true
+		return "run 'objector requests list' for the references in this ledger (--ledger FILE for another)"
 	case errors.Is(err, ledger.ErrInvalidStatus):
-		hint("statuses: %s; a denial needs --note with the reason", statusNames())
-		return exitUsage, true
-	case isRecord:
-		hint("the letter is complete; record it again later by running the same command, or write with --no-ledger")
-	default:
-		return 0, false
+		return "statuses: " + statusNames() + "; a denial needs --note with the reason"
+	case errors.As(err, new(*recordError)):
+		return "the letter is complete; record it by running the same command again, or write with --no-ledger"
 	}
-	return exitFailure, true
+	return ""
 }
 
 func statusNames() string {
@@ -139,23 +132,14 @@ func ledgerAsOf() cli.Flag {
 	return &cli.StringFlag{Name: "as-of", Usage: "count overdue and due dates as of `DATE` (YYYY-MM-DD; default: today)", EnvVars: envs("as-of")}
 }
 
-// asOfDate returns --as-of, or today.
+// asOfDate returns --as-of, or today (UTC).
 func asOfDate(c *cli.Context) (time.Time, error) {
-	d, err := asOfFlag(c)
-	return d.Time, err
-}
-
-// dateFlag parses a date flag, or returns zero if it is not set.
-func dateFlag(c *cli.Context, name string) (time.Time, error) {
-	s := c.String(name)
-	if s == "" {
-		return time.Time{}, nil
+	d, err := dateFlag(c, "as-of")
+	if err != nil || !d.IsZero() {
+		return d, err
 	}
-	d, err := objector.ParseDate(s)
-	if err != nil {
-		return time.Time{}, &usageError{msg: "--" + name + ": " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --" + name + " 2026-11-24"}
-	}
-	return d.Time, nil
+	y, m, day := time.Now().UTC().Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, time.UTC), nil
 }
 
 func isoDate(t time.Time) string {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -30,7 +29,7 @@ func letterFlags() []cli.Flag {
 		&cli.StringFlag{Name: "email", Usage: "the `EMAIL` address of your account", EnvVars: envs("email")},
 		&cli.StringFlag{Name: "address", Usage: "your postal `ADDRESS` (lines separated by ; or commas), for the sender block", EnvVars: envs("address")},
 		&cli.StringFlag{Name: "account", Usage: "your profile `URL` or user name at the company", EnvVars: envs("account")},
-		&cli.StringFlag{Name: "purpose", Usage: "`PURPOSES` you object to, comma-separated: " + strings.Join(objector.Purposes, ", ") + " (default: ai-training)", EnvVars: envs("purpose")},
+		&cli.StringFlag{Name: "purpose", Usage: "`PURPOSES` you object to, comma-separated: " + strings.Join(objector.Purposes(), ", ") + " (default: ai-training)", EnvVars: envs("purpose")},
 		&cli.StringFlag{Name: "reason", Usage: "your own grounds (`TEXT`) relating to your particular situation (GDPR Art. 21(1)); a default text is used otherwise", EnvVars: envs("reason")},
 		&cli.StringFlag{Name: "lang", Usage: "the letter's `LANGUAGE` (default: the first official language where you live)", EnvVars: envs("lang")},
 		&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD), which also picks the law in force (default: today)", EnvVars: envs("as-of")},
@@ -100,7 +99,7 @@ Examples:
 			var buf bytes.Buffer
 			opt := objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), Signature: sig, AttachPDF: c.Bool("attach-pdf")}
 			if err := g.Render(&buf, l, f, opt); err != nil {
-				return blameInput(c, g, err)
+				return err
 			}
 			for _, path := range []string{out, c.String("ics")} {
 				if err := checkOutputDir(path); err != nil {
@@ -166,13 +165,7 @@ func agentFromFlags(c *cli.Context) (*objector.Agent, error) {
 	if strings.TrimSpace(name) == "" {
 		return nil, &usageError{msg: "--agent-address or --agent-email without --agent-name", hint: "name the agent with --agent-name (or agent_name in the profile)"}
 	}
-	a := &objector.Agent{Name: name, Address: splitLines(addr, true), Email: strings.TrimSpace(email)}
-	if a.Email != "" {
-		if err := objector.CheckEmail(a.Email); err != nil {
-			return nil, &usageError{msg: "--agent-email: " + err.Error(), hint: "give the agent's address as name@example.org"}
-		}
-	}
-	return a, nil
+	return &objector.Agent{Name: name, Address: splitLines(addr, true), Email: strings.TrimSpace(email)}, nil
 }
 
 // prepare checks the arguments and layout flags of a letter-writing
@@ -184,9 +177,6 @@ func prepare(c *cli.Context) (*objector.Generator, objector.Request, error) {
 	if c.Args().Len() > 0 {
 		return nil, objector.Request{}, &usageError{msg: fmt.Sprintf("unexpected argument %q", c.Args().First()), hint: c.Command.FullName() + " takes flags only; quote values with spaces"}
 	}
-	if err := checkLayout(c); err != nil {
-		return nil, objector.Request{}, err
-	}
 	g, err := generator(c)
 	if err != nil {
 		return nil, objector.Request{}, err
@@ -195,22 +185,25 @@ func prepare(c *cli.Context) (*objector.Generator, objector.Request, error) {
 	return g, req, err
 }
 
-// generator returns the default generator, or one whose directory includes
-// the records of --controllers.
+// generator returns a generator of the embedded data, whose directory
+// also holds the records of --controllers if given.
 func generator(c *cli.Context) (*objector.Generator, error) {
-	path := c.String("controllers")
-	if path == "" {
-		return objector.Default()
-	}
-	extra, err := loadControllerFile(path)
-	if err != nil {
-		return nil, &usageError{msg: err.Error(), hint: "--controllers takes TOML records in the directory's format (see controllers/data/linkedin.toml in the source), each file named after its id"}
-	}
-	g, err := objector.Default()
+	g, err := objector.New(objector.Config{})
 	if err != nil {
 		return nil, err
 	}
-	return g.WithControllers(extra), nil
+	path := c.String("controllers")
+	if path == "" {
+		return g, nil
+	}
+	fsys, err := controllerFiles(path)
+	if err == nil {
+		g, err = g.WithControllers(fsys)
+	}
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("--controllers %s: %v", path, err), hint: "--controllers takes TOML records in the directory's format (see controllers/data/linkedin.toml in the source), each file named after its id"}
+	}
+	return g, nil
 }
 
 // requestFromFlags builds the request from the flags.
@@ -232,13 +225,11 @@ func requestFromFlags(c *cli.Context) (objector.Request, error) {
 			}
 		}
 	}
-	if s := c.String("as-of"); s != "" {
-		d, err := objector.ParseDate(s)
-		if err != nil {
-			return req, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
-		}
-		req.AsOf = d
+	d, err := dateFlag(c, "as-of")
+	if err != nil {
+		return req, err
 	}
+	req.AsOf = d
 	if name := c.String("controller-name"); name != "" || c.String("controller-address") != "" || c.String("controller-email") != "" {
 		req.Company = &objector.Company{
 			Name:    name,
@@ -268,49 +259,4 @@ func splitLines(s string, commas bool) []string {
 		}
 	}
 	return out
-}
-
-// checkLayout rejects a --paper or --window the PDF renderer does not know.
-func checkLayout(c *cli.Context) error {
-	switch p := strings.ToLower(c.String("paper")); p {
-	case "", "a4", "letter":
-	default:
-		return &usageError{msg: fmt.Sprintf("--paper %q is not a paper size objector knows", c.String("paper")), hint: "use --paper a4 or --paper letter"}
-	}
-	switch w := strings.ToLower(c.String("window")); w {
-	case "", "left", "right":
-	default:
-		return &usageError{msg: fmt.Sprintf("--window %q is not an envelope window objector knows", c.String("window")), hint: "use --window left or --window right"}
-	}
-	return nil
-}
-
-// inputFlags are the flags whose text reaches a letter, in the order
-// blameInput searches them.
-var inputFlags = []string{"name", "email", "address", "account", "reason", "controller-name", "controller-address", "controller-email", "enclose"}
-
-// blameInput returns err, annotated with the flag and character to remove
-// if err is about a character the PDF font lacks and a flag's value has
-// such a character.
-func blameInput(c *cli.Context, g *objector.Generator, err error) error {
-	if !errors.Is(err, objector.ErrMissingGlyph) {
-		return err
-	}
-	for _, flag := range inputFlags {
-		if !hasFlag(c, flag) {
-			continue
-		}
-		values := c.StringSlice(flag)
-		if flag != "enclose" {
-			values = []string{c.String(flag)}
-		}
-		for _, v := range values {
-			for _, r := range v {
-				if g.CheckGlyphs(string(r)) != nil {
-					return &inputError{flag: "--" + flag, what: fmt.Sprintf("%q (%U)", r, r), err: err}
-				}
-			}
-		}
-	}
-	return err
 }

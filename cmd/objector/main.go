@@ -10,10 +10,13 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 // Exit codes. Scripts can rely on them.
@@ -69,6 +72,7 @@ Examples:
 			controllersCommand(),
 			followupCommand(),
 			batchCommand(),
+			serveCommand(),
 			requestsCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
@@ -90,6 +94,41 @@ type usageError struct {
 
 func (e *usageError) Error() string { return e.msg }
 
+// exitCodes decides the exit code of an error: the first entry that
+// matches wins; anything else is exitFailure.
+var exitCodes = []struct {
+	match func(error) bool
+	code  int
+}{
+	{func(err error) bool { return errors.Is(err, objector.ErrNoEntity) }, exitNoEntity},
+	{func(err error) bool { return errors.As(err, new(*usageError)) }, exitUsage},
+	{func(err error) bool { return errors.As(err, new(*objector.FieldError)) }, exitUsage},
+	{func(err error) bool { return errors.As(err, new(*outputDirError)) }, exitUsage},
+	{func(err error) bool {
+		return errors.Is(err, ledger.ErrNotFound) || errors.Is(err, ledger.ErrInvalidStatus)
+	}, exitUsage},
+	{func(err error) bool {
+		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||
+			errors.Is(err, objector.ErrNoPostalAddress) || errors.Is(err, objector.ErrNoForm) ||
+			errors.Is(err, objector.ErrNoAuthority)
+	}, exitUsage},
+}
+
+// exitCode returns the exit code for err (see [exitCodes]); an error that
+// carries its own code (a partial batch) keeps it.
+func exitCode(err error) int {
+	for _, e := range exitCodes {
+		if e.match(err) {
+			return e.code
+		}
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		return ec.ExitCode()
+	}
+	return exitFailure
+}
+
 // report prints err with a hint on what to type instead, and returns the
 // exit code for it.
 func report(w io.Writer, err error) int {
@@ -97,115 +136,96 @@ func report(w io.Writer, err error) int {
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
 		fmt.Fprintf(w, "objector: error: %s\n", line)
 	}
-	hint := func(format string, args ...any) { fmt.Fprintf(w, "objector: hint: "+format+"\n", args...) }
+	if h := hintFor(err); h != "" {
+		fmt.Fprintf(w, "objector: hint: %s\n", h)
+	}
+	return exitCode(err)
+}
+
+// hintFor returns what to type instead after err, or "".
+func hintFor(err error) string {
 	var (
-		ue  *usageError
-		fe  *objector.FieldError
-		re  *objector.UnknownResidenceError
-		ce  *objector.UnknownControllerError
-		le  *objector.UnsupportedLanguageError
-		efe *objector.EmailFieldError
-		nde *objector.NotDueError
-		ine *inputError
-		ode *outputDirError
-		ece cli.ExitCoder
+		ue *usageError
+		fe *objector.FieldError
+		nd *objector.NotDueError
+		od *outputDirError
 	)
-	if code, ok := ledgerHint(err, hint); ok {
-		return code
+	if h := ledgerHint(err); h != "" {
+		return h
 	}
 	switch {
 	case errors.As(err, &ue):
-		if ue.hint != "" {
-			hint("%s", ue.hint)
-		}
-		return exitUsage
-	case errors.As(err, &fe):
-		if flag := fieldFlags[fe.Field]; flag != "" {
-			hint("set %s (or %s in the environment, or the profile file)", flag, envName(strings.TrimPrefix(flag, "--")))
-		}
-		return exitUsage
-	case errors.As(err, &re):
-		hint("--residence takes an ISO 3166 code such as DE, FR or US-CA; run 'objector jurisdictions' to list them all")
-		return exitUsage
-	case errors.As(err, &ce):
-		hint("--controller takes a directory id; run 'objector controllers list', or describe the company with --controller-name, --controller-address and --controller-email")
-		return exitUsage
-	case errors.As(err, &le):
-		hint("use --lang with one of: %s", strings.Join(le.Available, ", "))
-		return exitUsage
-	case errors.Is(err, objector.ErrMissingGlyph):
-		if errors.As(err, &ine) {
-			hint("remove %s from %s: the PDF font cannot print it; or write the letter with --format txt or --format eml, which can", ine.what, ine.flag)
-		} else {
-			hint("remove the character the error names, or write the letter with --format txt or --format eml, which can hold any character")
-		}
-		return exitUsage
-	case errors.Is(err, objector.ErrAddressTooLong):
-		hint("shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml")
-		return exitUsage
-	case errors.Is(err, objector.ErrSignatureImage):
-		hint("--signature takes a PNG or JPEG image; convert the file, for example to signature.png, and pass --signature signature.png")
-		return exitUsage
-	case errors.As(err, &efe):
-		if flag := emailFieldFlags[efe.Field]; flag != "" {
-			hint("correct %s: an email header takes one line without control characters; or write --format txt or --format pdf", flag)
-		} else {
-			hint("the letter cannot be an email draft; write --format txt or --format pdf instead")
-		}
-		return exitUsage
-	case errors.Is(err, objector.ErrNoForm):
-		hint("reminders and complaints go by post or email, not through the company's form: use --format txt, pdf or eml")
-		return exitUsage
-	case errors.Is(err, objector.ErrNoAuthority):
-		hint("a reminder to the company is still possible: objector followup reminder ...")
-		return exitUsage
-	case errors.As(err, &nde):
-		hint("wait until %s, or add --force to write the %s now", nde.Due.AddDays(1), nde.Kind)
-		return exitUsage
+		return ue.hint
 	case errors.Is(err, objector.ErrNoEntity):
-		hint("the directory does not know this company's responsible entity for your region; describe it with --controller-name, --controller-address and --controller-email")
-		return exitNoEntity
-	case errors.As(err, &ode):
-		hint("create the folder first (mkdir -p %s), or write to a folder that exists", ode.dir)
-		return exitUsage
-	case errors.As(err, &ece):
-		if strings.HasPrefix(err.Error(), "No help topic for") { // objector help bogus
-			hint("run 'objector help' for the commands, for example: objector help letter")
-			return exitUsage
-		}
-		return ece.ExitCode()
+		return "the directory does not know this company's responsible entity for your region; describe it with --controller-name, --controller-address and --controller-email"
+	case errors.As(err, &nd):
+		return fmt.Sprintf("wait until %s, or add --force to write the %s now", nd.Due.AddDate(0, 0, 1).Format(time.DateOnly), nd.Kind)
+	case errors.Is(err, objector.ErrNoAuthority):
+		return "a reminder to the company is still possible: objector followup reminder ..."
+	case errors.Is(err, objector.ErrAddressTooLong):
+		return "shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml"
+	case errors.Is(err, objector.ErrNoPostalAddress):
+		return "no postal address of this company is confirmed, only its email: write --format eml, txt, mailto or form instead, or, if you know the address, describe the company yourself with --controller-name, --controller-address and --controller-email"
+	case errors.Is(err, objector.ErrNoForm):
+		return "reminders and complaints go by post or email, not through the company's form: use --format txt, pdf or eml"
+	case errors.As(err, &fe):
+		return fieldHint(fe)
+	case errors.As(err, &od):
+		return fmt.Sprintf("create the folder first (mkdir -p %s), or write to a folder that exists", od.dir)
 	}
-	if strings.Contains(err.Error(), "flag provided but not defined") || strings.Contains(err.Error(), "Required flag") {
-		hint("run 'objector help' and 'objector <command> --help' for the flags")
-		return exitUsage
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "No help topic for"): // objector help bogus
+		return "run 'objector help' for the commands, for example: objector help letter"
+	case strings.Contains(msg, "Required flag"):
+		return "run 'objector help' and 'objector <command> --help' for the flags"
 	}
-	return exitFailure
+	return ""
 }
 
-// fieldFlags maps request fields to the flags that set them.
+// fieldHint says which flag to correct for a field error.
+func fieldHint(fe *objector.FieldError) string {
+	flag := fieldFlags[fe.Field]
+	if flag == "" {
+		flag = "--" + fe.Field
+	}
+	switch {
+	case errors.Is(fe, objector.ErrMissingGlyph) && utf8.RuneCountInString(fe.Value) == 1:
+		r, _ := utf8.DecodeRuneInString(fe.Value)
+		return fmt.Sprintf("remove %q (%U) from %s: the PDF font cannot print it; or write the letter with --format txt or --format eml, which can", r, r, flag)
+	case errors.Is(fe, objector.ErrMissingGlyph):
+		return fmt.Sprintf("remove the character the error names from %s: the PDF font cannot print it; or write the letter with --format txt or --format eml, which can", flag)
+	case fe.Field == "signature":
+		return "--signature takes a PNG or JPEG image; convert the file, for example to signature.png, and pass --signature signature.png"
+	case fe.Field == "residence" && len(fe.Suggestions) == 0 && fe.Value != "":
+		return "--residence takes an ISO 3166 code such as DE, FR or US-CA; run 'objector jurisdictions' to list them all"
+	case fe.Field == "residence" && fe.Value != "":
+		return fmt.Sprintf("use --residence %s; run 'objector jurisdictions' to list every code", fe.Suggestions[0])
+	case fe.Field == "controller" && fe.Value != "":
+		return "--controller takes a directory id; run 'objector controllers list', or describe the company with --controller-name, --controller-address and --controller-email"
+	case fe.Field == "lang":
+		return "choose a language objector has with --lang, or leave it out for the language where you live"
+	case (fe.Field == "paper" || fe.Field == "window") && len(fe.Suggestions) == 2:
+		return fmt.Sprintf("use %s %s or %s %s", flag, fe.Suggestions[0], flag, fe.Suggestions[1])
+	case fe.Field == "sent":
+		return "--sent is the date of the first letter and cannot be later than the follow-up's date (--as-of, default today)"
+	case fe.Field == "authority":
+		return "use --authority residence"
+	}
+	return fmt.Sprintf("set %s (or %s in the environment, or the profile file)", flag, envName(strings.TrimPrefix(flag, "--")))
+}
+
+// fieldFlags maps the fields of a request, a letter and the render
+// options to the flags that set them.
 var fieldFlags = map[string]string{
 	"name": "--name", "email": "--email", "residence": "--residence", "controller": "--controller",
 	"account": "--account", "reason": "--reason", "lang": "--lang", "address": "--address",
-	"purposes": "--purpose", "company name": "--controller-name", "company email": "--controller-email",
-	"company address": "--controller-address",
+	"purposes": "--purpose", "company.name": "--controller-name", "company.email": "--controller-email",
+	"company.address": "--controller-address", "agent.name": "--agent-name", "agent.email": "--agent-email",
+	"agent.address": "--agent-address", "enclosures": "--enclose", "signature": "--signature",
+	"paper": "--paper", "window": "--window", "format": "--format", "sent": "--sent", "authority": "--authority",
+	"kind": "--followup",
 }
-
-// emailFieldFlags maps the fields of an email draft to the flags that
-// set them.
-var emailFieldFlags = map[string]string{
-	"sender name": "--name", "sender email": "--email", "recipient name": "--controller-name",
-	"recipient email": "--controller-email", "language": "--lang", "body": "--reason",
-}
-
-// inputError is an error caused by the value of one flag: what of it
-// (such as "'🦄' (U+1F984)") the flag must lose.
-type inputError struct {
-	flag, what string
-	err        error
-}
-
-func (e *inputError) Error() string { return e.err.Error() }
-func (e *inputError) Unwrap() error { return e.err }
 
 // envName returns the environment variable for a flag: OBJECTOR_AS_OF for
 // --as-of.

@@ -8,11 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/internal/guard"
 )
 
 // writeOutput renders into memory, then writes the bytes to stdout (path ""
@@ -30,7 +32,7 @@ func writeOutput(c *cli.Context, path string, render func(io.Writer) error) erro
 	if err := checkOutputDir(path); err != nil {
 		return err
 	}
-	return objector.WriteFile(path, buf.Bytes())
+	return guard.WriteFile(path, buf.Bytes())
 }
 
 // checkOutputDir returns an [*outputDirError] if the folder path is to be
@@ -70,11 +72,7 @@ func outputFormat(c *cli.Context) (objector.Format, error) {
 	}
 	f, err := objector.ParseFormat(format)
 	if err != nil {
-		names := make([]string, len(objector.Formats))
-		for i, f := range objector.Formats {
-			names[i] = string(f)
-		}
-		return "", &usageError{msg: err.Error(), hint: "set --format to one of " + strings.Join(names, ", ")}
+		return "", &usageError{msg: "--format " + strconv.Quote(format) + " is not a format objector writes", hint: "set --format to one of " + formatNames()}
 	}
 	return f, nil
 }

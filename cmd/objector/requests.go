@@ -397,11 +397,11 @@ func readMarks(path string, base ledger.Mark) ([]ledger.Mark, error) {
 		}
 		for name, t := range map[string]*time.Time{"on": &m.On, "extended_to": &m.ExtendedTo} {
 			if s := cell(rec, name); s != "" {
-				d, err := objector.ParseDate(s)
+				d, err := time.Parse(time.DateOnly, s)
 				if err != nil {
-					return nil, bad(fmt.Errorf("%s: %w", name, err))
+					return nil, bad(fmt.Errorf("%s: %q is not a date written as YYYY-MM-DD", name, s))
 				}
-				*t = d.Time
+				*t = d
 			}
 		}
 		marks = append(marks, m)

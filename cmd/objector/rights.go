@@ -6,10 +6,13 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
 )
 
 func rightsCommand() *cli.Command {
@@ -36,25 +39,21 @@ Examples:
 			if c.String("residence") == "" {
 				return &usageError{msg: "--residence is missing", hint: "give where the person lives, for example --residence DE; 'objector jurisdictions' lists the codes"}
 			}
-			asOf, err := asOfFlag(c)
+			asOf, err := dateFlag(c, "as-of")
 			if err != nil {
 				return err
 			}
-			g, err := objector.Default()
+			g, err := objector.New(objector.Config{})
 			if err != nil {
 				return err
 			}
-			a, err := g.Rules().Resolve(c.String("residence"), asOf)
+			a, err := g.Assess(c.String("residence"), c.String("controller"), asOf)
 			if err != nil {
 				return err
 			}
-			var entity *objector.Entity
+			var entity *controllers.Entity
 			if id := c.String("controller"); id != "" {
-				rec, err := g.Controllers().Lookup(id)
-				if err != nil {
-					return err
-				}
-				if entity, err = rec.For(a.Region, asOf); err != nil {
+				if entity, err = g.Entity(id, c.String("residence"), asOf); err != nil {
 					return err
 				}
 			}
@@ -72,14 +71,16 @@ Examples:
 	}
 }
 
-func asOfFlag(c *cli.Context) (objector.Date, error) {
-	s := c.String("as-of")
+// dateFlag returns the date of a YYYY-MM-DD flag, or the zero time (which
+// the library reads as today) if it is not set.
+func dateFlag(c *cli.Context, flag string) (time.Time, error) {
+	s := strings.TrimSpace(c.String(flag))
 	if s == "" {
-		return objector.Today(), nil
+		return time.Time{}, nil
 	}
-	d, err := objector.ParseDate(s)
-	if err != nil {
-		return d, &usageError{msg: "--as-of: " + err.Error(), hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-24"}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil || d.Year() < 1900 {
+		return time.Time{}, &usageError{msg: fmt.Sprintf("--%s %q is not a date written as YYYY-MM-DD", flag, s), hint: fmt.Sprintf("write the date as YYYY-MM-DD, for example --%s 2026-11-24", flag)}
 	}
 	return d, nil
 }
@@ -91,7 +92,7 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) error {
+func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.Entity) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "Residence:\t%s (%s)\n", a.Residence, a.Place)
 	fmt.Fprintf(tw, "As of:\t%s\n", a.AsOf)
@@ -104,6 +105,11 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	}
 	if d := a.Deadline; d != nil {
 		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
+		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.Due(a.AsOf), a.AsOf)
+		if ext := d.Extended(a.AsOf); ext != d.Due(a.AsOf) {
+			fmt.Fprintf(tw, "; %s at the latest with the extension", ext)
+		}
+		fmt.Fprintln(tw)
 	}
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
@@ -126,6 +132,24 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	if entity != nil {
 		fmt.Fprintf(tw, "Entity:\t%s, %s\n", entity.Name, strings.Join(entity.Address, ", "))
 	}
+	if ap := a.Applicability; ap != nil {
+		fmt.Fprintf(tw, "Applies to:\tcompanies that meet one of these thresholds:\n")
+		for _, t := range ap.Thresholds {
+			fmt.Fprintf(tw, "\t- %s\n", t.Text)
+		}
+		who := "the company"
+		if ap.Company != "" {
+			who = ap.Company
+		}
+		switch ap.Status {
+		case jurisdiction.AppliesMeets:
+			fmt.Fprintf(tw, "\t%s meets %s (its record: %s)\n", who, strings.Join(ap.Met, ", "), ap.Source)
+		case jurisdiction.AppliesBelow:
+			fmt.Fprintf(tw, "\t%s meets none (its record: %s): the law does not reach it\n", who, ap.Source)
+		default:
+			fmt.Fprintf(tw, "\tobjector does not know whether %s meets one\n", who)
+		}
+	}
 	tw.Flush()
 	if len(a.Rights) > 0 {
 		fmt.Fprintln(w, "\nRights:")
@@ -144,7 +168,7 @@ func rightsTable(w io.Writer, a *objector.Assessment, entity *objector.Entity) e
 	return nil
 }
 
-func describeDeadline(d *objector.Deadline) string {
+func describeDeadline(d *jurisdiction.Deadline) string {
 	plural := func(n int, unit string) string {
 		if n == 1 {
 			return "1 " + unit
