@@ -70,8 +70,11 @@ type view struct {
 	Condition string
 	AI        string // what the company says about AI training here: "", "excluded", "active"
 	Setting   bool   // the company has a setting for one of the purposes
-	Deadline  bool   // the law sets a deadline
-	Extension string // the sentence about extending the deadline, if any
+	// SettingEnglish: the setting's name and path are quoted in English,
+	// because no source gives them in the letter's language.
+	SettingEnglish bool
+	Deadline       bool   // the law sets a deadline
+	Extension      string // the sentence about extending the deadline, if any
 	// Follow-ups (reminder, complaint): see followup.go.
 	OriginalKind    string // the original letter's kind
 	OriginalDue     bool   // the original letter had a due date
@@ -278,9 +281,10 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 	if in.Company != nil {
 		if settings := in.Company.SettingsAt(a.Region, a.Residence, in.Date, ordered); len(settings) > 0 {
 			s := settings[0]
-			v.Setting = true
-			f["Setting"] = s.Name
-			f["SettingPath"] = strings.Join(s.Path, " → ")
+			name, path, english := s.In(loc.Lang())
+			v.Setting, v.SettingEnglish = true, english
+			f["Setting"] = name
+			f["SettingPath"] = strings.Join(path, " → ")
 			f["SettingURL"] = s.URL
 		}
 	}

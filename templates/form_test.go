@@ -41,7 +41,8 @@ func TestLength(t *testing.T) {
 }
 
 // composeWithLimit composes LinkedIn's letter for residence with the
-// objection form's free-text field limited to max characters (0: none).
+// objection form reduced to one free-text field limited to max characters
+// (0: none).
 func composeWithLimit(t *testing.T, residence, lang string, max int) *letter.Letter {
 	t.Helper()
 	rules, err := jurisdiction.Default()
@@ -63,11 +64,10 @@ func composeWithLimit(t *testing.T, residence, lang string, max int) *letter.Let
 	}
 	rec := *orig
 	rec.Forms = slices.Clone(orig.Forms)
+	// One free-text field (LinkedIn's own form takes no text for AI
+	// training): the cut is what is under test.
 	for i := range rec.Forms {
-		rec.Forms[i].Fields = slices.Clone(orig.Forms[i].Fields)
-		for j := range rec.Forms[i].Fields {
-			rec.Forms[i].Fields[j].MaxLength = max
-		}
+		rec.Forms[i].Fields = []controllers.Field{{ID: "statement", Kind: "freetext", Fill: "statement", MaxLength: max}}
 	}
 	ent, err := rec.For(a.Region, date)
 	if err != nil {
