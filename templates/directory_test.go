@@ -14,20 +14,27 @@ import (
 // residence in lang on 2026-11-24.
 func compose(t *testing.T, id, residence, lang string, purposes []string) *letter.Letter {
 	t.Helper()
+	dir, err := controllers.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := dir.Lookup(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return composeRecord(t, rec, residence, lang, purposes, letter.Party{Name: "Erika Mustermann", Email: "erika@example.org"})
+}
+
+// composeRecord writes rec's letter from sender, living in residence, in
+// lang on 2026-11-24.
+func composeRecord(t *testing.T, rec *controllers.Record, residence, lang string, purposes []string, sender letter.Party) *letter.Letter {
+	t.Helper()
 	rules, err := jurisdiction.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	date := jurisdiction.MustDate("2026-11-24")
 	a, err := rules.Resolve(residence, date)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := controllers.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := dir.Lookup(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,8 +55,7 @@ func compose(t *testing.T, id, residence, lang string, purposes []string) *lette
 		t.Fatal(err)
 	}
 	l, err := set.Compose(Input{
-		Assessment: a, Company: rec, Entity: ent, Date: date, Localizer: loc, Purposes: purposes,
-		Sender: letter.Party{Name: "Erika Mustermann", Email: "erika@example.org"},
+		Assessment: a, Company: rec, Entity: ent, Date: date, Localizer: loc, Purposes: purposes, Sender: sender,
 	})
 	if err != nil {
 		t.Fatal(err)
