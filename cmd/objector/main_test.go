@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -174,8 +175,10 @@ func TestScripts(t *testing.T) {
 			if cond == "pdftools" {
 				_, err1 := lookPath("pdftotext")
 				_, err2 := lookPath("qpdf")
+				// An error, not t.Fatal: testscript calls this from the
+				// script's own goroutine, and fails that script with it.
 				if (err1 != nil || err2 != nil) && os.Getenv("OBJECTOR_REQUIRE_PDFTOOLS") == "1" {
-					t.Fatal("pdftotext and qpdf are required (OBJECTOR_REQUIRE_PDFTOOLS=1): install poppler-utils and qpdf")
+					return false, errors.New("pdftotext and qpdf are required (OBJECTOR_REQUIRE_PDFTOOLS=1): install poppler-utils and qpdf")
 				}
 				return err1 == nil && err2 == nil, nil
 			}
