@@ -16,6 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 // Exit codes. Scripts can rely on them.
@@ -34,7 +35,7 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(args))
 	if err == nil {
 		return exitOK
 	}
@@ -70,8 +71,10 @@ Examples:
 			jurisdictionsCommand(),
 			controllersCommand(),
 			followupCommand(),
+			replyCommand(),
 			batchCommand(),
 			serveCommand(),
+			requestsCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
 		// (urfave/cli's own would exit 3, which means something else here).
@@ -103,9 +106,12 @@ var exitCodes = []struct {
 	{func(err error) bool { return errors.As(err, new(*objector.FieldError)) }, exitUsage},
 	{func(err error) bool { return errors.As(err, new(*outputDirError)) }, exitUsage},
 	{func(err error) bool {
+		return errors.Is(err, ledger.ErrNotFound) || errors.Is(err, ledger.ErrInvalidStatus)
+	}, exitUsage},
+	{func(err error) bool {
 		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||
 			errors.Is(err, objector.ErrNoPostalAddress) || errors.Is(err, objector.ErrNoForm) ||
-			errors.Is(err, objector.ErrNoAuthority)
+			errors.Is(err, objector.ErrNoAuthority) || errors.Is(err, objector.ErrReplyUnsupported)
 	}, exitUsage},
 }
 
@@ -145,6 +151,9 @@ func hintFor(err error) string {
 		nd *objector.NotDueError
 		od *outputDirError
 	)
+	if h := ledgerHint(err); h != "" {
+		return h
+	}
 	switch {
 	case errors.As(err, &ue):
 		return ue.hint
@@ -154,6 +163,8 @@ func hintFor(err error) string {
 		return fmt.Sprintf("wait until %s, or add --force to write the %s now", nd.Due.AddDate(0, 0, 1).Format(time.DateOnly), nd.Kind)
 	case errors.Is(err, objector.ErrNoAuthority):
 		return "a reminder to the company is still possible: objector followup reminder ..."
+	case errors.Is(err, objector.ErrReplyUnsupported):
+		return "run 'objector rights --residence CODE' to see what the law where you live provides, and 'objector reply --help' for the kinds of reply; a reminder (objector followup reminder) or a complaint (objector followup complaint) may fit instead"
 	case errors.Is(err, objector.ErrAddressTooLong):
 		return "shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml"
 	case errors.Is(err, objector.ErrNoPostalAddress):
