@@ -63,10 +63,10 @@ Examples:
 			&cli.StringFlag{Name: "encoding", Usage: "the CSV file's `ENCODING` if not UTF-8, such as windows-1252 or iso-8859-2", EnvVars: envs("encoding")},
 			&cli.StringFlag{Name: "sheet", Usage: "the .xlsx sheet `NAME` to read (default: the first)", EnvVars: envs("sheet")},
 			&cli.StringFlag{Name: "out", Usage: "the `DIR` the letters are written to (created if missing)", EnvVars: envs("out")},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMATS`, comma-separated: " + formatNames() + " (default: pdf)", Value: "pdf", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMATS`, comma-separated: " + formatNames() + "", Value: "pdf", EnvVars: envs("format")},
 			&cli.IntFlag{Name: "workers", Usage: "letters generated at once (`N`)", Value: runtime.NumCPU(), EnvVars: envs("workers")},
-			&cli.StringFlag{Name: "followup", Usage: "write follow-ups to the letters the \"sent\" column dates: reminder or complaint", EnvVars: envs("followup")},
-			&cli.StringFlag{Name: "authority", Usage: "with --followup complaint: residence (the person's authority) or lead (the company's lead authority under the GDPR)", EnvVars: envs("authority")},
+			&cli.StringFlag{Name: "followup", Usage: "write follow-ups (`KIND`: reminder or complaint) to the letters the \"sent\" column dates", EnvVars: envs("followup")},
+			&cli.StringFlag{Name: "authority", Usage: "with --followup complaint, who receives it (`AUTHORITY`): residence (the person's authority) or lead (the company's lead authority under the GDPR)", EnvVars: envs("authority")},
 			&cli.BoolFlag{Name: "force", Usage: "with --followup: write even where the first letter's deadline has not passed", EnvVars: envs("force")},
 			&cli.BoolFlag{Name: "resume", Usage: "skip letters whose files exist already (after an interrupted run)", EnvVars: envs("resume")},
 			&cli.StringFlag{Name: "report", Usage: "write the failed rows to this CSV `FILE` (line, row, controller, field, error; no personal data)", EnvVars: envs("report")},
@@ -138,6 +138,9 @@ func runBatch(c *cli.Context) error {
 
 	var report *os.File
 	if path := c.String("report"); path != "" {
+		if err := checkOutputPath("report", path); err != nil {
+			return err
+		}
 		if report, err = os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
@@ -344,7 +347,8 @@ func unjoin(err error) []error {
 
 // isTerminal reports whether w is a terminal, where progress lines help;
 // elsewhere (a file, a pipe, a test) output stays stable.
-func isTerminal(w io.Writer) bool {
+// It is a variable so that tests can play a terminal.
+var isTerminal = func(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -79,6 +79,9 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if err := checkOutputs(c, f, out, c.String("ics")); err != nil {
+				return err
+			}
 			if c.Bool("attach-pdf") && f != objector.FormatEML {
 				return &usageError{msg: "--attach-pdf works only with the eml format", hint: "add --format eml, or write to a file ending in .eml"}
 			}
@@ -93,19 +96,16 @@ Examples:
 			if sig != nil && f != objector.FormatPDF && !(f == objector.FormatEML && c.Bool("attach-pdf")) {
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: --signature appears only in PDF output (and in the PDF --attach-pdf adds to an eml)\n")
 			}
-			// Render first: bad input must leave no file behind, not even
-			// the calendar.
+			// Render first: bad input must leave no file behind. The
+			// calendar follows the letter: a letter that could not be
+			// written gets no calendar entry.
 			var buf bytes.Buffer
 			opt := objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), Signature: sig, AttachPDF: c.Bool("attach-pdf")}
 			if err := g.Render(&buf, l, f, opt); err != nil {
 				return err
 			}
-			for _, path := range []string{out, c.String("ics")} {
-				if err := checkOutputDir(path); err != nil {
-					return err
-				}
-			}
-			if err := writeICS(c, l); err != nil {
+			ics, err := calendar(c, l)
+			if err != nil {
 				return err
 			}
 			if l.LangNote != "" {
@@ -115,6 +115,9 @@ Examples:
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s takes requests through its web form %s; the draft has no recipient: paste the text into the form\n", l.Recipient.Name, l.Recipient.WebForm)
 			}
 			if err := writeOutput(c, out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+				return err
+			}
+			if err := writeICS(c, l, ics); err != nil {
 				return err
 			}
 			if n := buf.Len(); f == objector.FormatMailto && n-1 > objector.MailtoLimit {

@@ -34,6 +34,7 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	finish(app, args)
 	err := app.Run(args)
 	if err == nil {
 		return exitOK
@@ -85,9 +86,12 @@ Examples:
 	}
 }
 
-// usageError is an error in how the command was called.
+// usageError is an error in how the command was called: msg says what,
+// hint what to type instead; flag names the flag at fault, if one is, so
+// that an OBJECTOR_ variable that set it can be named.
 type usageError struct {
 	msg, hint string
+	flag      string
 }
 
 func (e *usageError) Error() string { return e.msg }
@@ -133,6 +137,10 @@ func report(w io.Writer, err error) int {
 	}
 	if h := hintFor(err); h != "" {
 		fmt.Fprintf(w, "objector: hint: %s\n", h)
+	}
+	var ee *envError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(w, "objector: hint: %s\n", ee.hint())
 	}
 	return exitCode(err)
 }
