@@ -43,9 +43,9 @@ func checkOutputPath(flag, path string) error {
 		return nil
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		name := map[string]string{"ics": "reply-due.ics", "report": "failures.csv"}[flag]
-		if name == "" {
-			name = "letter.pdf"
+		name := "letter.pdf"
+		if flag == "ics" {
+			name = "reply-due.ics"
 		}
 		opt := "--" + flag
 		if flag == "output" {
@@ -72,26 +72,13 @@ func checkOutputs(c *cli.Context, f objector.Format, out, ics string) error {
 	if ics == "-" {
 		return &usageError{flag: "ics", msg: "--ics needs a file name", hint: "write the letter to standard output and the calendar to a file: --ics reply-due.ics"}
 	}
-	if ics != "" && !toStdout && samePath(out, ics) {
+	if ics != "" && !toStdout && sameFile(out, ics) {
 		return &usageError{flag: "ics", msg: fmt.Sprintf("-o and --ics name the same file %s: one would overwrite the other", out), hint: "give the calendar its own file, for example --ics reply-due.ics"}
 	}
 	if err := checkOutputPath("output", out); err != nil {
 		return err
 	}
 	return checkOutputPath("ics", ics)
-}
-
-// samePath reports whether a and b name the same file: the same path once
-// cleaned and made absolute, or, where both exist, the same file.
-func samePath(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	ba, err2 := filepath.Abs(b)
-	if err1 == nil && err2 == nil && aa == ba {
-		return true
-	}
-	ai, err1 := os.Stat(a)
-	bi, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
 }
 
 // outputDirError reports an output file in a folder that does not exist.
