@@ -62,6 +62,7 @@ import (
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/internal/guard"
+	"github.com/objector/objector/ledger"
 )
 
 // Options configure a batch [Run].
@@ -121,6 +122,13 @@ type Options struct {
 	// MaxErrors bounds how many row errors Run keeps for its returned
 	// error; the report has all of them. Zero means 1000.
 	MaxErrors int
+	// Ledger, if not nil, records every letter once its files are
+	// written (see [LedgerRequest]; a follow-up is added to its original
+	// request, see [LedgerFollowup]). Records are committed in groups
+	// from a goroutine of their own; with Resume, letters whose files
+	// exist are recorded if the ledger lacks them, so a run killed
+	// between writing and recording is made whole by resuming it.
+	Ledger *ledger.Ledger
 }
 
 // Summary counts what a run did.
@@ -134,6 +142,8 @@ type Summary struct {
 	// Manifest is the path of the manifest the run wrote in OutDir (see
 	// [ManifestHeader]), or "" if it was cancelled or failed before.
 	Manifest string
+	// Recorded counts the requests the run added to [Options].Ledger.
+	Recorded int
 }
 
 // RowError reports a row, or one letter of a row, that failed. It is
@@ -314,6 +324,9 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(b.workers)
+	if opts.Ledger != nil {
+		b.rec = newRecorder(ctx, opts.Ledger, window)
+	}
 
 	var sum Summary
 	var rowErrs []error
@@ -411,6 +424,13 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 	werr := g.Wait()
 	close(done)
 	<-collected
+	if b.rec != nil {
+		n, err := b.rec.close()
+		sum.Recorded = n
+		if err != nil && werr == nil {
+			werr = err
+		}
+	}
 	sum.Elapsed = time.Since(start)
 
 	if report != nil {
@@ -457,6 +477,8 @@ type runner struct {
 	asOf      time.Time
 	suffix    string // "" for first letters, "-reminder" or "-complaint"
 	bufs      sync.Pool
+	rec       *recorder // nil without a ledger
+	absOut    string    // OutDir as an absolute path, for the ledger
 }
 
 func newRunner(opts Options) (*runner, error) {
@@ -497,6 +519,11 @@ func newRunner(opts Options) (*runner, error) {
 		return nil, errors.New("resume and overwrite exclude each other: resume keeps the files that exist, overwrite replaces them")
 	}
 	b.bufs.New = func() any { return new(bytes.Buffer) }
+	abs, err := filepath.Abs(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("the output folder: %w", err)
+	}
+	b.absOut = abs
 	return b, nil
 }
 
@@ -565,6 +592,11 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 			res.written++
 			res.files += n
 		}
+		if b.rec != nil {
+			if err := b.record(ctx, l, req, names); err != nil {
+				return res, err
+			}
+		}
 		res.letters = append(res.letters, b.manifestLine(row, l, names))
 	}
 	return res, nil
@@ -606,6 +638,23 @@ func (b *runner) write(row Row, l *objector.Letter) ([]string, int, error) {
 		}
 	}
 	return names, len(todo), nil
+}
+
+// record queues the letter l, whose files (names in OutDir) are all
+// written, for the ledger.
+func (b *runner) record(ctx context.Context, l *objector.Letter, req objector.Request, names []string) error {
+	files := make([]string, len(names))
+	for i, name := range names {
+		files[i] = filepath.Join(b.absOut, name)
+	}
+	if b.opts.Kind == "" {
+		return b.rec.add(LedgerRequest(l, req, b.formats, files))
+	}
+	r, err := LedgerFollowup(ctx, b.gen, l, req, files)
+	if err != nil {
+		return err
+	}
+	return b.rec.add(r)
 }
 
 // complete reports whether path holds a finished output file: a regular

@@ -78,7 +78,7 @@ Examples:
 			&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
 			&cli.StringFlag{Name: "profile", Usage: "profile `FILE` with agent_name, agent_address, agent_email (default: $XDG_CONFIG_HOME/objector/profile.toml)", EnvVars: envs("profile")},
-		}, agentFlags("send every letter")...),
+		}, append(agentFlags("send every letter"), recordFlags()...)...),
 		Before: applyProfile,
 		Action: runBatch,
 	}
@@ -168,6 +168,13 @@ func runBatch(c *cli.Context) error {
 		}
 	}
 
+	if opts.Ledger, err = openLedger(c); err != nil {
+		return err
+	}
+	if opts.Ledger != nil {
+		defer opts.Ledger.Close()
+	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	defer batch.TuneGC()() // GOGC and GOMEMLIMIT override it
@@ -210,6 +217,9 @@ func runBatch(c *cli.Context) error {
 	}
 	fmt.Fprintf(stderr, "objector: batch: %d written, %d skipped, %d failed (%d rows, %d files) in %s\n",
 		sum.Written, sum.Skipped, sum.Failed, sum.Rows, sum.Files, sum.Elapsed.Round(time.Millisecond))
+	if opts.Ledger != nil {
+		fmt.Fprintf(stderr, "objector: batch: %s recorded in %s\n", plural(sum.Recorded, "request", "requests"), opts.Ledger.Path())
+	}
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted; run the same command with --resume to finish")
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 // Exit codes. Scripts can rely on them.
@@ -34,6 +35,7 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	args = flagsFirst(args)
 	finish(app, args)
 	err := app.Run(args)
 	if err == nil {
@@ -73,6 +75,7 @@ Examples:
 			followupCommand(),
 			batchCommand(),
 			serveCommand(),
+			requestsCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
 		// (urfave/cli's own would exit 3, which means something else here).
@@ -106,6 +109,9 @@ var exitCodes = []struct {
 	{func(err error) bool { return errors.As(err, new(*usageError)) }, exitUsage},
 	{func(err error) bool { return errors.As(err, new(*objector.FieldError)) }, exitUsage},
 	{func(err error) bool { return errors.As(err, new(*outputDirError)) }, exitUsage},
+	{func(err error) bool {
+		return errors.Is(err, ledger.ErrNotFound) || errors.Is(err, ledger.ErrInvalidStatus)
+	}, exitUsage},
 	{func(err error) bool {
 		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||
 			errors.Is(err, objector.ErrNoPostalAddress) || errors.Is(err, objector.ErrNoForm) ||
@@ -153,6 +159,9 @@ func hintFor(err error) string {
 		nd *objector.NotDueError
 		od *outputDirError
 	)
+	if h := ledgerHint(err); h != "" {
+		return h
+	}
 	switch {
 	case errors.As(err, &ue):
 		return ue.hint
