@@ -52,8 +52,8 @@ func followupSubcommand(kind, usage, description string) *cli.Command {
 		&cli.BoolFlag{Name: "force", Usage: "write the letter even though the due date has not passed yet", EnvVars: envs("force")},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT` (default: from -o's extension, else txt)", EnvVars: envs("format")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-		&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)", EnvVars: envs("paper")},
-		&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
+		paperFlag(),
+		windowFlag(),
 	)
 	flags = append(flags, recordFlags()...)
 	if kind == objector.KindComplaint {

@@ -131,6 +131,16 @@ func formatFromPath(path string) string {
 	return ""
 }
 
+// paperFlag is --paper, for every command that writes a PDF.
+func paperFlag() cli.Flag {
+	return &cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: the one used where the person lives)", EnvVars: envs("paper")}
+}
+
+// windowFlag is --window, for every command that writes a PDF.
+func windowFlag() cli.Flag {
+	return &cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: the one used where the person lives)", EnvVars: envs("window")}
+}
+
 // tableFlags are the output flags of the commands that print a table or
 // JSON: --format table|json and -o FILE.
 func tableFlags() []cli.Flag {
