@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/ledger"
 )
 
 func envs(flag string) []string { return []string{envName(flag)} }
@@ -106,17 +105,11 @@ Examples:
 					return err
 				}
 			}
-			// A letter written to a file is recorded; one printed to
-			// standard output is a draft to look at.
-			var lg *ledger.Ledger
-			if out != "" && out != "-" {
-				if lg, err = openLedger(c); err != nil {
-					return err
-				}
-				if lg != nil {
-					defer lg.Close()
-				}
+			lg, closeLedger, err := openLedgerFor(c, out)
+			if err != nil {
+				return err
 			}
+			defer closeLedger()
 			if err := writeICS(c, l); err != nil {
 				return err
 			}
