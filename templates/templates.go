@@ -43,7 +43,7 @@ const (
 )
 
 // Kinds lists the kinds every template set must define.
-var Kinds = []string{KindObjection, KindOptOut, KindCourtesy, KindReminder, KindComplaint}
+var Kinds = []string{KindObjection, KindOptOut, KindCourtesy, KindReminder, KindComplaint, KindReply}
 
 // ErrInvalidInput is wrapped by errors about the person's input, such as a
 // missing name.
@@ -99,6 +99,9 @@ type Input struct {
 	// Reason gives the person's own grounds for a GDPR objection; empty
 	// means the default text.
 	Reason string
+	// Also asks for more alongside an objection: "access" adds a request
+	// for access where the law grants one.
+	Also []string
 	// Agent, if not nil, sends the letter on Sender's behalf: it becomes
 	// the letter's sender (with OnBehalfOf set), the body states its
 	// authority and the mandate is listed as an enclosure.
@@ -171,8 +174,13 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kind == KindReminder || kind == KindComplaint {
+	if kind == KindReminder || kind == KindComplaint || kind == KindReply {
 		if err := v.followup(in, kind); err != nil {
+			return nil, err
+		}
+	}
+	if kind == KindReply {
+		if err := v.reply(in); err != nil {
 			return nil, err
 		}
 	}
