@@ -81,6 +81,9 @@ func (e *NotDueError) Error() string {
 // The conditions a caller may want to handle on their own, to match with
 // errors.Is.
 var (
+	// ErrMissing is wrapped by the [*FieldError] for a field that is
+	// required and empty.
+	ErrMissing = errors.New("is missing")
 	// ErrNoEntity is wrapped by the error for a company the directory
 	// knows without knowing its responsible entity for the person's
 	// region: objector does not guess an address.

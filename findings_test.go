@@ -154,3 +154,33 @@ source = "https://example.com/annual-report"
 		t.Errorf("kind %s:\n%s", l.Kind, body)
 	}
 }
+
+// TestDueDateNotOnAWeekend checks the review's case: a GDPR letter dated
+// 2026-12-03 is due on Sunday 2027-01-03 by the calendar, so on Monday
+// 4 January 2027 (Regulation 1182/71 Art. 3(4)); and the letter says that
+// the period runs from receipt.
+func TestDueDateNotOnAWeekend(t *testing.T) {
+	req := person("DE", "en")
+	req.AsOf = mustDate("2026-12-03")
+	l, err := generator(t).Generate(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.ReplaceAll(strings.Join(l.Body, "\n"), "\u00a0", " ")
+	if l.DueISO != "2027-01-04" || !strings.Contains(body, "that is by 4 January 2027") {
+		t.Errorf("due %s:\n%s", l.DueISO, body)
+	}
+	if !strings.Contains(body, "if it reaches you later, for example by post, the period ends correspondingly later") {
+		t.Errorf("the letter does not say the period runs from receipt:\n%s", body)
+	}
+}
+
+// TestProposalsNotInLetters checks that a proposal that is not in force
+// never reaches a letter.
+func TestProposalsNotInLetters(t *testing.T) {
+	req := person("DE", "en")
+	req.AsOf = mustDate("2026-12-03")
+	if body := letterText(t, req); strings.Contains(body, "88c") || strings.Contains(body, "Omnibus") {
+		t.Errorf("a GDPR letter cites a proposal:\n%s", body)
+	}
+}

@@ -70,7 +70,7 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 		return nil, nil, &FieldError{Field: "kind", Value: req.Kind, Err: fmt.Errorf("is not a letter kind; use %q, %q or leave it empty for the first letter", KindReminder, KindComplaint)}
 	}
 	if req.Sent.IsZero() {
-		return nil, nil, &FieldError{Field: "sent", Err: errors.New("is missing; give the date of the original letter (YYYY-MM-DD)")}
+		return nil, nil, &FieldError{Field: "sent", Err: fmt.Errorf("%w; give the date of the original letter (YYYY-MM-DD)", ErrMissing)}
 	}
 	sent := jurisdiction.Day(req.Sent)
 	if sent.After(asOf) {

@@ -93,7 +93,13 @@ func TestFormLinkedIn(t *testing.T) {
 		if len(f.Steps) < 3 || f.Steps[0].Kind != "setting" || f.Steps[1].Kind != "open" {
 			t.Fatalf("%s: steps = %+v; want the setting first, then the form", tt.residence, f.Steps)
 		}
-		if s := f.Steps[0]; !strings.Contains(s.Text, "Data for Generative AI Improvement") || !strings.Contains(s.Text, "Settings → Data privacy") || s.URL == "" {
+		// The setting as the member's interface shows it: in German where a
+		// source gives the German label.
+		setting, path := "Data for Generative AI Improvement", "Settings → Data privacy"
+		if tt.lang == "de" {
+			setting, path = "Daten zur Verbesserung generativer KI", "Einstellungen → Datenschutz"
+		}
+		if s := f.Steps[0]; !strings.Contains(s.Text, setting) || !strings.Contains(s.Text, path) || s.URL == "" {
 			t.Errorf("%s: setting step = %+v", tt.residence, s)
 		}
 		var free string

@@ -332,6 +332,9 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 			return nil, fieldError(err)
 		}
 	}
+	// Proposals not in force are for objector rights; a letter (and the
+	// assessment it carries) never relies on them.
+	a.Proposals = nil
 	lang, note, err := g.language(req.Lang, a)
 	if err != nil {
 		return nil, err

@@ -239,3 +239,15 @@ func WriteCalendar(w io.Writer, l *Letter) error {
 	}
 	return nil
 }
+
+// CalendarEvent is one all-day event for [WriteCalendarEvents].
+type CalendarEvent = calendar.Event
+
+// WriteCalendarEvents writes an iCalendar (RFC 5545) file with the
+// events, such as the due dates of many requests.
+func WriteCalendarEvents(w io.Writer, events []CalendarEvent) error {
+	if err := calendar.WriteEvents(w, events); err != nil {
+		return fmt.Errorf("calendar: %w", err)
+	}
+	return nil
+}

@@ -87,7 +87,7 @@ func clean(req Request) (Request, error) {
 		}
 	}
 	missing := func(name, hint string) error {
-		return &FieldError{Field: name, Err: errors.New("is missing; " + hint)}
+		return &FieldError{Field: name, Err: fmt.Errorf("%w; %s", ErrMissing, hint)}
 	}
 	switch {
 	case req.Name == "":

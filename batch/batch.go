@@ -1,15 +1,15 @@
-// Package batch writes many letters from a spreadsheet: one CSV or JSONL
-// row per person, one letter per company the row names, each in every
-// format asked for, into one folder.
+// Package batch writes many letters from a spreadsheet: one CSV, XLSX or
+// JSONL row per person, one letter per company the row names, each in
+// every format asked for, into one folder.
 //
 // # Running a batch
 //
 // [Run] reads rows one at a time with a [RowReader] and generates letters
 // on a pool of workers, so memory stays flat however long the input is.
 // A bad row (an unknown residence, a missing name, a malformed email,
-// invalid UTF-8, a wrong number of cells) does not stop the run: it is
-// reported as a [*RowError] with its line number, and [Run] returns all of
-// them joined with errors.Join.
+// invalid UTF-8, a wrong number of cells, a character the PDF font
+// lacks) does not stop the run: it is reported as a [*RowError] with its
+// line number, and [Run] returns all of them joined with errors.Join.
 //
 //	sum, err := batch.Run(ctx, f, batch.Options{
 //		Input:   batch.CSV,
@@ -17,17 +17,30 @@
 //		OutDir:  "letters",
 //	})
 //
+// # Input
+//
+// CSV as spreadsheet programs save it (comma, semicolon or tab; UTF-8,
+// UTF-16 or a legacy encoding; see [ReadOptions]), Excel workbooks
+// ([XLSX]) and JSONL. Header names are matched without regard to case and
+// accents, in the letter languages too (see [ColumnNames]); dates in the
+// sent column as spreadsheets store them (see [ParseCellDate]).
+//
 // # Output files
 //
 // Each letter is written to OutDir as <row>-<controller>-<lang>.<ext>, for
 // example 000042-linkedin-de.pdf: names are built from the row number and
 // the directory's ids only, never from the input's text, so no cell can
 // make a file land outside OutDir. Files are written atomically (a
-// temporary file renamed into place) with mode 0600, so a file that
-// exists is complete, and [Options.Resume] skips letters whose files all
-// exist. The letter date is fixed once per run (and recorded in OutDir),
-// so an interrupted run resumed later gives the same bytes as a clean
-// run.
+// temporary file renamed into place) with mode 0600, and a letter is
+// rendered in all its formats before any is written, so it is written
+// whole or not at all. A manifest ([ManifestFile]) lists every letter
+// with its company, reference, law and due date, without personal data.
+//
+// A run locks OutDir ([ErrLocked] for a second one), refuses to replace
+// an earlier run's files unless [Options.Resume] (which keeps complete
+// files and writes the rest) or [Options.Overwrite] says so, and fixes
+// the letter date once (recorded in OutDir for a resumed run), so an
+// interrupted run resumed later gives the same bytes as a clean run.
 package batch
 
 import (
@@ -39,7 +52,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -50,6 +62,7 @@ import (
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/internal/guard"
+	"github.com/objector/objector/ledger"
 )
 
 // Options configure a batch [Run].
@@ -74,11 +87,17 @@ type Options struct {
 	// runtime.NumCPU().
 	Workers int
 	// Resume skips letters whose files all exist already, and writes only
-	// the missing files of the others.
+	// the missing files of the others. A file counts as existing if it is
+	// complete: a regular file, not empty, a PDF ending with its %%EOF
+	// marker; a symbolic link or an empty file is written anew.
 	Resume bool
-	// AsOf is the letter date for every letter. Zero means the date a
-	// previous run into OutDir recorded, or else today (UTC), fixed once
-	// for the whole run and recorded in OutDir (see [AsOfFile]).
+	// Overwrite replaces the files of an earlier run. Without Resume or
+	// Overwrite, a run into a folder that holds any file it would write
+	// fails with [ErrOutputExists] before it writes anything.
+	Overwrite bool
+	// AsOf is the letter date for every letter. Zero means today (UTC),
+	// or with Resume the date the interrupted run recorded in OutDir (see
+	// [AsOfFile]). The date is fixed once for the whole run and recorded.
 	AsOf time.Time
 	// Agent, if set, sends every letter on the row's person's behalf.
 	Agent *objector.Agent
@@ -103,6 +122,13 @@ type Options struct {
 	// MaxErrors bounds how many row errors Run keeps for its returned
 	// error; the report has all of them. Zero means 1000.
 	MaxErrors int
+	// Ledger, if not nil, records every letter once its files are
+	// written (see [LedgerRequest]; a follow-up is added to its original
+	// request, see [LedgerFollowup]). Records are committed in groups
+	// from a goroutine of their own; with Resume, letters whose files
+	// exist are recorded if the ledger lacks them, so a run killed
+	// between writing and recording is made whole by resuming it.
+	Ledger *ledger.Ledger
 }
 
 // Summary counts what a run did.
@@ -113,6 +139,11 @@ type Summary struct {
 	Skipped int           // letters skipped because their files existed (Resume)
 	Failed  int           // letters or rows that failed (one per *RowError)
 	Elapsed time.Duration // since Run started
+	// Manifest is the path of the manifest the run wrote in OutDir (see
+	// [ManifestHeader]), or "" if it was cancelled or failed before.
+	Manifest string
+	// Recorded counts the requests the run added to [Options].Ledger.
+	Recorded int
 }
 
 // RowError reports a row, or one letter of a row, that failed. It is
@@ -148,6 +179,9 @@ func (e *RowError) Unwrap() error { return e.Err }
 func (e *RowError) Redacted() string {
 	var fe *objector.FieldError
 	switch {
+	case errors.Is(e.Err, objector.ErrMissingGlyph):
+		// The error names the character, which is part of the cell.
+		return "has a character the PDF font cannot print: write it in Latin letters or leave pdf out of the formats for this row"
 	case errors.As(e.Err, &fe):
 		// A FieldError's Err never quotes the value; the value itself
 		// stays out even where it is not personal data, since a shifted
@@ -176,30 +210,106 @@ var ErrTruncated = errors.New("more rows failed than are listed (see the report)
 // and the error, without personal data.
 var ReportHeader = []string{"line", "row", "controller", "field", "error"}
 
-// AsOfFile is the file in OutDir where a run records its letter date, so
-// that a resumed run uses the same one.
+// AsOfFile is the file in OutDir where a run of first letters records its
+// letter date, so that a resumed run uses the same one. A run of
+// follow-ups records its own in AsOfFile+"-"+kind.
 const AsOfFile = ".objector-as-of"
+
+// ManifestFile is the file in OutDir that lists a run's first letters
+// (see [ManifestHeader]); a run of follow-ups writes
+// "manifest-<kind>.csv".
+const ManifestFile = "manifest.csv"
+
+// LockFile is the file in OutDir a run holds locked while it writes, so
+// that a second run into the same folder fails with [ErrLocked].
+const LockFile = ".objector-lock"
+
+// ErrLocked is returned by [Run] when another run is writing to the same
+// output folder.
+var ErrLocked = errors.New("another batch is writing to the output folder")
+
+// ErrOutputExists is wrapped by the error [Run] returns when the output
+// folder holds files the run would write, and neither [Options.Resume]
+// nor [Options.Overwrite] is set.
+var ErrOutputExists = errors.New("the output folder holds letters of an earlier run")
+
+// ErrAsOfMismatch is wrapped by the error [Run] returns when a resumed
+// run is given a letter date other than the one the folder records.
+var ErrAsOfMismatch = errors.New("the letter date differs from the one the output folder records")
 
 // Run reads rows from r and writes their letters to opts.OutDir. It
 // returns when the input is done, ctx is cancelled, or writing a file
 // fails. Bad rows do not stop it: the error it returns then joins a
 // [*RowError] for each (errors.As finds them). After a cancellation it
-// returns ctx's error (joined with the row errors so far); files written
-// so far are complete, and a run with Resume picks up from there.
+// returns ctx's error (joined with the row errors so far) at once, even
+// while a read from r blocks (r is then read by a goroutine until that
+// read returns; do not use r afterwards); files written so far are
+// complete, and a run with Resume picks up from there.
+//
+// Run holds OutDir locked (see [LockFile]) and fails with [ErrLocked] if
+// another run holds it. Files the run would write that exist already
+// make it fail with an error wrapping [ErrOutputExists], unless
+// Resume or Overwrite is set.
 func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 	start := time.Now()
 	b, err := newRunner(opts)
 	if err != nil {
 		return Summary{}, err
 	}
-	rr, err := NewRowReader(r, opts.Input, opts.Read)
+
+	// The input is read on its own goroutine, so that a read that blocks
+	// (an idle terminal, a stalled pipe) does not keep Run from seeing ctx.
+	type item struct {
+		row Row
+		err error
+	}
+	items := make(chan item)
+	header := make(chan error, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(items)
+		rr, err := NewRowReader(r, opts.Input, opts.Read)
+		header <- err
+		if err != nil {
+			return
+		}
+		defer rr.Close()
+		for {
+			row, err := rr.Next()
+			if err == io.EOF {
+				return
+			}
+			select {
+			case items <- item{row, err}:
+			case <-stop:
+				return
+			}
+			var re *RowError
+			if err != nil && !errors.As(err, &re) {
+				return
+			}
+		}
+	}()
+	select {
+	case err := <-header:
+		if err != nil {
+			return Summary{}, err
+		}
+	case <-ctx.Done():
+		return Summary{}, ctx.Err()
+	}
+
+	unlock, err := b.prepareDir()
 	if err != nil {
 		return Summary{}, err
 	}
-	defer rr.Close()
-	if err := b.prepareDir(); err != nil {
+	defer unlock()
+	manifest, err := b.openManifest()
+	if err != nil {
 		return Summary{}, err
 	}
+	defer manifest.discard()
 
 	window := 4 * b.workers
 	if window < 16 {
@@ -214,6 +324,9 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(b.workers)
+	if opts.Ledger != nil {
+		b.rec = newRecorder(ctx, opts.Ledger, window)
+	}
 
 	var sum Summary
 	var rowErrs []error
@@ -244,6 +357,9 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 				sum.Files += res.files
 				sum.Skipped += res.skipped
 				sum.Failed += len(res.failures)
+				for _, l := range res.letters {
+					manifest.add(l)
+				}
 				for _, e := range res.failures {
 					if report != nil {
 						report.Write([]string{strconv.Itoa(e.Line), strconv.Itoa(e.Row), e.Controller, e.Field, e.Redacted()})
@@ -264,16 +380,19 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 
 	var readErr error
 	for seq := 0; ; seq++ {
-		row, err := rr.Next()
-		if err == io.EOF {
+		var it item
+		var ok bool
+		select {
+		case it, ok = <-items:
+		case <-gctx.Done():
+		}
+		if !ok || gctx.Err() != nil {
 			break
 		}
+		row, err := it.row, it.err
 		var re *RowError
 		if err != nil && !errors.As(err, &re) {
 			readErr = fmt.Errorf("reading the input: %w", err)
-			break
-		}
-		if gctx.Err() != nil {
 			break
 		}
 		acquired := false
@@ -305,12 +424,24 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 	werr := g.Wait()
 	close(done)
 	<-collected
+	if b.rec != nil {
+		n, err := b.rec.close()
+		sum.Recorded = n
+		if err != nil && werr == nil {
+			werr = err
+		}
+	}
 	sum.Elapsed = time.Since(start)
 
 	if report != nil {
 		report.Flush()
 		if err := report.Error(); err != nil && werr == nil {
 			werr = fmt.Errorf("writing the report: %w", err)
+		}
+	}
+	if readErr == nil && werr == nil && ctx.Err() == nil {
+		if werr = manifest.commit(); werr == nil {
+			sum.Manifest = manifest.path
 		}
 	}
 	if dropped > 0 {
@@ -330,6 +461,7 @@ func Run(ctx context.Context, r io.Reader, opts Options) (Summary, error) {
 // result is what one row gave.
 type result struct {
 	written, files, skipped int
+	letters                 []manifestLine
 	failures                []*RowError
 	cancelled               bool
 }
@@ -343,7 +475,10 @@ type runner struct {
 	workers   int
 	maxErrors int
 	asOf      time.Time
+	suffix    string // "" for first letters, "-reminder" or "-complaint"
 	bufs      sync.Pool
+	rec       *recorder // nil without a ledger
+	absOut    string    // OutDir as an absolute path, for the ledger
 }
 
 func newRunner(opts Options) (*runner, error) {
@@ -368,6 +503,9 @@ func newRunner(opts Options) (*runner, error) {
 			return nil, fmt.Errorf("format %q cannot name a file", f)
 		}
 	}
+	if opts.Kind != "" {
+		b.suffix = "-" + safe(opts.Kind)
+	}
 	if b.workers <= 0 {
 		b.workers = runtime.NumCPU()
 	}
@@ -377,44 +515,17 @@ func newRunner(opts Options) (*runner, error) {
 	if opts.OutDir == "" {
 		return nil, errors.New("no output folder given")
 	}
+	if opts.Resume && opts.Overwrite {
+		return nil, errors.New("resume and overwrite exclude each other: resume keeps the files that exist, overwrite replaces them")
+	}
 	b.bufs.New = func() any { return new(bytes.Buffer) }
+	abs, err := filepath.Abs(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("the output folder: %w", err)
+	}
+	b.absOut = abs
 	return b, nil
 }
-
-// prepareDir creates the output folder, removes temporary files a killed
-// run left behind, and fixes the letter date.
-func (b *runner) prepareDir() error {
-	dir := b.opts.OutDir
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("creating the output folder: %w", err)
-	}
-	tmps, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
-	for _, t := range tmps {
-		if tmpName.MatchString(filepath.Base(t)) {
-			os.Remove(t)
-		}
-	}
-	if t := b.opts.AsOf; !t.IsZero() {
-		b.asOf = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-		return nil
-	}
-	path := filepath.Join(dir, AsOfFile)
-	if data, err := os.ReadFile(path); err == nil {
-		d, err := time.Parse(time.DateOnly, strings.TrimSpace(string(data)))
-		if err != nil {
-			return fmt.Errorf("%s: %w (delete it, or give the letter date)", path, err)
-		}
-		b.asOf = d
-		return nil
-	}
-	now := time.Now().UTC()
-	b.asOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	return guard.WriteFile(path, []byte(b.asOf.Format(time.DateOnly)+"\n"))
-}
-
-// tmpName matches the temporary files writeFileAtomic creates for output
-// files.
-var tmpName = regexp.MustCompile(`^\.(\d+-[a-z0-9._-]+|` + regexp.QuoteMeta(AsOfFile[1:]) + `)\.\d+\.tmp$`)
 
 // row writes the letters of one row. Its error is fatal to the run (a
 // file that cannot be written); the row's own failures are in the result.
@@ -426,11 +537,14 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 			res.cancelled = true
 			return res, nil
 		}
+		fail := func(field string, err error) {
+			res.failures = append(res.failures, &RowError{Line: row.Line, Row: row.Number, Controller: safe(strings.ToLower(id)), Field: field, Err: err})
+		}
 		var sent time.Time
 		if b.opts.Kind != "" {
 			var err error
 			if sent, err = sentDate(row.Sent); err != nil {
-				res.failures = append(res.failures, &RowError{Line: row.Line, Row: row.Number, Controller: safe(strings.ToLower(id)), Field: "sent", Err: err})
+				fail("sent", err)
 				continue
 			}
 		}
@@ -457,54 +571,118 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 				res.cancelled = true
 				return res, nil
 			}
-			res.failures = append(res.failures, &RowError{Line: row.Line, Row: row.Number, Controller: safe(strings.ToLower(id)), Field: fieldOf(err), Err: err})
+			fail(fieldOf(err), err)
 			continue
 		}
 		if contains(seen, l.Controller) {
 			continue // an alias of a controller the row already named
 		}
 		seen = append(seen, l.Controller)
-		n, err := b.write(row, l)
-		if err != nil {
+		names, n, err := b.write(row, l)
+		var re *RowError
+		switch {
+		case errors.As(err, &re):
+			res.failures = append(res.failures, re)
+			continue
+		case err != nil:
 			return res, err
-		}
-		if n == 0 {
+		case n == 0:
 			res.skipped++
-		} else {
+		default:
 			res.written++
 			res.files += n
 		}
+		if b.rec != nil {
+			if err := b.record(ctx, l, req, names); err != nil {
+				return res, err
+			}
+		}
+		res.letters = append(res.letters, b.manifestLine(row, l, names))
 	}
 	return res, nil
 }
 
 // write writes the letter's files that are missing (all of them without
-// Resume) and returns how many it wrote.
-func (b *runner) write(row Row, l *objector.Letter) (int, error) {
-	base := FileBase(row.Number, l.Controller, l.Lang)
-	if b.opts.Kind != "" {
-		base += "-" + safe(b.opts.Kind)
-	}
-	buf := b.bufs.Get().(*bytes.Buffer)
-	defer b.bufs.Put(buf)
-	n := 0
+// Resume) and returns the names of all its files and how many it wrote.
+// Every file is rendered before any is written, so a letter that cannot
+// be rendered in one format is written in none: it fails as a
+// [*RowError]. Any other error is the output folder's.
+func (b *runner) write(row Row, l *objector.Letter) ([]string, int, error) {
+	base := FileBase(row.Number, l.Controller, l.Lang) + b.suffix
+	names := make([]string, 0, len(b.formats))
+	var todo []objector.Format
+	var bufs []*bytes.Buffer
+	defer func() {
+		for _, buf := range bufs {
+			b.bufs.Put(buf)
+		}
+	}()
 	for _, f := range b.formats {
-		path := filepath.Join(b.opts.OutDir, base+"."+string(f))
-		if b.opts.Resume {
-			if _, err := os.Lstat(path); err == nil {
-				continue
-			}
+		name := base + "." + string(f)
+		names = append(names, name)
+		if b.opts.Resume && complete(filepath.Join(b.opts.OutDir, name), f) {
+			continue
 		}
+		buf := b.bufs.Get().(*bytes.Buffer)
 		buf.Reset()
+		bufs = append(bufs, buf)
 		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
-			return n, fmt.Errorf("line %d: rendering %s: %w", row.Line, filepath.Base(path), err)
+			// Rendering writes to memory: its errors are the letter's.
+			return nil, 0, &RowError{Line: row.Line, Row: row.Number, Controller: safe(l.Controller), Field: fieldOf(err), Err: fmt.Errorf("rendering %s: %w", f, err)}
 		}
-		if err := guard.WriteFile(path, buf.Bytes()); err != nil {
-			return n, err
-		}
-		n++
+		todo = append(todo, f)
 	}
-	return n, nil
+	for i, f := range todo {
+		if err := guard.WriteFile(filepath.Join(b.opts.OutDir, base+"."+string(f)), bufs[i].Bytes()); err != nil {
+			return nil, i, err
+		}
+	}
+	return names, len(todo), nil
+}
+
+// record queues the letter l, whose files (names in OutDir) are all
+// written, for the ledger.
+func (b *runner) record(ctx context.Context, l *objector.Letter, req objector.Request, names []string) error {
+	files := make([]string, len(names))
+	for i, name := range names {
+		files[i] = filepath.Join(b.absOut, name)
+	}
+	if b.opts.Kind == "" {
+		return b.rec.add(LedgerRequest(l, req, b.formats, files))
+	}
+	r, err := LedgerFollowup(ctx, b.gen, l, req, files)
+	if err != nil {
+		return err
+	}
+	return b.rec.add(r)
+}
+
+// complete reports whether path holds a finished output file: a regular
+// file (not a symbolic link), not empty, and for PDF ending with the
+// %%EOF marker. Files objector writes are renamed into place whole, so
+// anything else was put there or cut short by something else.
+func complete(path string, f objector.Format) bool {
+	info, err := os.Lstat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() == 0 {
+		return false
+	}
+	if f != objector.FormatPDF {
+		return true
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer file.Close()
+	tail := make([]byte, 32)
+	off := info.Size() - int64(len(tail))
+	if off < 0 {
+		off, tail = 0, tail[:info.Size()]
+	}
+	if _, err := file.ReadAt(tail, off); err != nil {
+		return false
+	}
+	return bytes.HasSuffix(bytes.TrimRight(tail, "\r\n \t"), []byte("%%EOF"))
 }
 
 // sentDate parses a row's "sent" cell, which a follow-up needs.

@@ -52,4 +52,5 @@ Nobody,not-an-email,FR,linkedin
 	// 000002-linkedin-en.pdf
 	// 000002-x-en.eml
 	// 000002-x-en.pdf
+	// manifest.csv
 }

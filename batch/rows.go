@@ -235,8 +235,7 @@ func decodeText(r io.Reader, enc encoding.Encoding) (*bufio.Reader, error) {
 	case enc == nil:
 		return br, nil
 	}
-	head, _ := br.Peek(br.Size())
-	if looksUTF8(head) {
+	if looksUTF8(firstLine(br)) {
 		return nil, fmt.Errorf("%w: the file is already UTF-8 (it has accented letters written as UTF-8); leave out the encoding", ErrHeader)
 	}
 	return bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 64<<10), nil
@@ -259,12 +258,40 @@ func looksUTF8(b []byte) bool {
 	return !ascii
 }
 
+// firstLine returns what br holds buffered once it holds the first line
+// (up to a newline outside quotes), the whole input, or a full buffer. It
+// reads no more than it must, so that input from a pipe is not held up
+// until 64 KiB have arrived.
+func firstLine(br *bufio.Reader) []byte {
+	n := 1
+	for {
+		_, err := br.Peek(n)
+		head, _ := br.Peek(br.Buffered())
+		quoted := false
+		for _, c := range head {
+			switch {
+			case c == '"':
+				quoted = !quoted
+			case (c == '\n' || c == '\r') && !quoted:
+				return head
+			}
+		}
+		if err != nil || len(head) == br.Size() {
+			return head
+		}
+		n = br.Buffered() + 1
+		if n > br.Size() {
+			n = br.Size()
+		}
+	}
+}
+
 func validDelimiter(r rune) bool { return r == ',' || r == ';' || r == '\t' }
 
 // detectDelimiter returns the delimiter the header line uses most
 // outside quotes among comma, semicolon and tab, or ',' if it has none.
 func detectDelimiter(br *bufio.Reader) rune {
-	head, _ := br.Peek(br.Size())
+	head := firstLine(br)
 	counts := map[byte]int{}
 	quoted := false
 	for _, c := range head {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/objector/objector/letter"
@@ -42,10 +43,29 @@ func Write(w io.Writer, l *letter.Letter) error {
 	if uid == "" {
 		uid = "objector"
 	}
-	lang := ""
-	if l.Lang != "" {
-		lang = ";LANGUAGE=" + l.Lang
-	}
+	return WriteEvents(w, []Event{{
+		UID:         strings.ToLower(uid) + "-due-" + due.Format("20060102") + "@objector.invalid",
+		Date:        due,
+		Stamp:       l.Date,
+		Summary:     summary,
+		Description: l.Subject,
+		Lang:        l.Lang,
+	}})
+}
+
+// Event is one all-day calendar event.
+type Event struct {
+	UID         string    // unique and stable: the same event always gets the same UID
+	Date        time.Time // the day of the event
+	Stamp       time.Time // when the event was made (DTSTAMP)
+	Summary     string    // the title
+	Description string    // optional
+	Lang        string    // the BCP 47 language of the text, optional
+}
+
+// WriteEvents writes an iCalendar file with one all-day event each, in
+// the order given. Like [Write], its output is deterministic.
+func WriteEvents(w io.Writer, events []Event) error {
 	var b strings.Builder
 	line := func(s string) {
 		fold(&b, s)
@@ -55,17 +75,24 @@ func Write(w io.Writer, l *letter.Letter) error {
 	line("PRODID:-//objector//objector//EN")
 	line("CALSCALE:GREGORIAN")
 	line("METHOD:PUBLISH")
-	line("BEGIN:VEVENT")
-	line("UID:" + escape(strings.ToLower(uid)+"-due-"+due.Format("20060102")+"@objector.invalid"))
-	line("DTSTAMP:" + l.Date.UTC().Format("20060102T150405Z"))
-	line("DTSTART;VALUE=DATE:" + due.Format("20060102"))
-	line("DTEND;VALUE=DATE:" + due.AddDate(0, 0, 1).Format("20060102"))
-	line("SUMMARY" + lang + ":" + escape(summary))
-	if l.Subject != "" {
-		line("DESCRIPTION" + lang + ":" + escape(l.Subject))
+	for _, e := range events {
+		lang := ""
+		if e.Lang != "" {
+			lang = ";LANGUAGE=" + e.Lang
+		}
+		d := e.Date.UTC()
+		line("BEGIN:VEVENT")
+		line("UID:" + escape(e.UID))
+		line("DTSTAMP:" + e.Stamp.UTC().Format("20060102T150405Z"))
+		line("DTSTART;VALUE=DATE:" + d.Format("20060102"))
+		line("DTEND;VALUE=DATE:" + d.AddDate(0, 0, 1).Format("20060102"))
+		line("SUMMARY" + lang + ":" + escape(e.Summary))
+		if e.Description != "" {
+			line("DESCRIPTION" + lang + ":" + escape(e.Description))
+		}
+		line("TRANSP:TRANSPARENT")
+		line("END:VEVENT")
 	}
-	line("TRANSP:TRANSPARENT")
-	line("END:VEVENT")
 	line("END:VCALENDAR")
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -92,34 +92,117 @@ type Setting struct {
 	EffectiveFrom  jurisdiction.Date `toml:"effective_from" json:"effective_from"`
 	EffectiveUntil jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
 	Note           string            `toml:"note" json:"note,omitempty"`
-	Source         string            `toml:"source" json:"source"`
-	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
+	// Labels give the name and path in other languages of the company's
+	// interface; Name and Path are the English ones.
+	Labels  []Label           `toml:"label" json:"labels,omitempty"`
+	Source  string            `toml:"source" json:"source"`
+	Checked jurisdiction.Date `toml:"checked" json:"checked"`
 }
 
 // Form is a web form the company offers for objections or privacy requests.
 type Form struct {
-	ID             string                `toml:"id" json:"id"`
-	Name           string                `toml:"name" json:"name"`
-	URL            string                `toml:"url" json:"url"`
-	Purposes       []string              `toml:"purposes" json:"purposes"`
-	Regions        []jurisdiction.Region `toml:"regions" json:"regions"`
-	Places         []string              `toml:"places" json:"places,omitempty"` // as in [Setting]
-	Fields         []Field               `toml:"field" json:"fields,omitempty"`
-	EffectiveFrom  jurisdiction.Date     `toml:"effective_from" json:"effective_from"`
-	EffectiveUntil jurisdiction.Date     `toml:"effective_until" json:"effective_until,omitzero"`
-	Source         string                `toml:"source" json:"source"`
-	Checked        jurisdiction.Date     `toml:"checked" json:"checked"`
+	ID       string                `toml:"id" json:"id"`
+	Name     string                `toml:"name" json:"name"`
+	URL      string                `toml:"url" json:"url"`
+	Purposes []string              `toml:"purposes" json:"purposes"`
+	Regions  []jurisdiction.Region `toml:"regions" json:"regions"`
+	Places   []string              `toml:"places" json:"places,omitempty"` // as in [Setting]
+	Fields   []Field               `toml:"field" json:"fields,omitempty"`
+	// CaseNumber reports that the company shows a case number when the
+	// form is sent (per Source or the fields' sources).
+	CaseNumber     bool              `toml:"case_number" json:"case_number,omitempty"`
+	EffectiveFrom  jurisdiction.Date `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
+	Source         string            `toml:"source" json:"source"`
+	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
 }
 
 // Field is one input of a web form, in the order the form shows it.
 type Field struct {
-	ID        string   `toml:"id" json:"id"`
-	Label     string   `toml:"label" json:"label"`
-	Kind      string   `toml:"kind" json:"kind"` // text, email, choice or freetext
-	Fill      string   `toml:"fill" json:"fill"` // what goes in: name, email, account, choice, statement
-	Choices   []string `toml:"choices" json:"choices,omitempty"`
-	Choose    string   `toml:"choose" json:"choose,omitempty"` // the choice an objection picks
+	ID string `toml:"id" json:"id"`
+	// Label is the field's label as the form shows it; empty where no
+	// source quotes it. objector never invents a label: it then describes
+	// the field by what goes in.
+	Label   string   `toml:"label" json:"label,omitempty"`
+	Kind    string   `toml:"kind" json:"kind"`                 // text, email, choice or freetext
+	Fill    string   `toml:"fill" json:"fill"`                 // what goes in: name, email, account, choice, statement
+	Choices []string `toml:"choices" json:"choices,omitempty"` // the choices a source quotes
+	Choose  string   `toml:"choose" json:"choose,omitempty"`   // the choice an objection picks, whatever its purposes
+	// Options say which choice covers which purposes, where that depends
+	// on what the person objects to; an option's text is empty where the
+	// sources describe the option but do not quote it.
+	Options   []Option `toml:"option" json:"options,omitempty"`
 	MaxLength int      `toml:"max_length" json:"max_length,omitempty"`
+	// Source describes the field where it is not the form's own source,
+	// such as a guide that lists the form's fields.
+	Source string `toml:"source" json:"source,omitempty"`
+}
+
+// Option is one choice of a choice field and the purposes it covers.
+type Option struct {
+	Text     string   `toml:"text" json:"text,omitempty"` // in English; empty: the choice exists, its English words are not known
+	Purposes []string `toml:"purposes" json:"purposes"`
+	// Labels give the choice's words in other languages of the form.
+	Labels []OptionLabel `toml:"label" json:"labels,omitempty"`
+}
+
+// OptionLabel is a choice's words in one language of the form, as a
+// source quotes them.
+type OptionLabel struct {
+	Lang   string `toml:"lang" json:"lang"`
+	Text   string `toml:"text" json:"text"`
+	Source string `toml:"source" json:"source"`
+}
+
+// In returns the option's words in lang, or else its English words with
+// english true (false for lang "en"); text is empty where neither is
+// known.
+func (o *Option) In(lang string) (text string, english bool) {
+	for _, l := range o.Labels {
+		if l.Lang == lang {
+			return l.Text, false
+		}
+	}
+	return o.Text, o.Text != "" && lang != "en"
+}
+
+// OptionFor returns the option of f that covers the first of purposes one
+// of its options covers (purposes in the order letters name them), and
+// that purpose; ok is false when none does.
+func (f *Field) OptionFor(purposes []string) (o Option, purpose string, ok bool) {
+	for _, p := range Purposes {
+		if !slices.Contains(purposes, p) {
+			continue
+		}
+		for _, opt := range f.Options {
+			if slices.Contains(opt.Purposes, p) {
+				return opt, p, true
+			}
+		}
+	}
+	return Option{}, "", false
+}
+
+// Label is a setting's name and menu path in one language of the
+// company's interface, as a source shows them.
+type Label struct {
+	Lang    string            `toml:"lang" json:"lang"` // ISO 639-1, such as "de"
+	Name    string            `toml:"name" json:"name"`
+	Path    []string          `toml:"path" json:"path"`
+	Source  string            `toml:"source" json:"source"`
+	Checked jurisdiction.Date `toml:"checked" json:"checked"`
+}
+
+// In returns the setting's name and menu path as the company's interface
+// shows them in lang, and whether they are the English ones because no
+// source gives them in lang (english is false for lang "en").
+func (s *Setting) In(lang string) (name string, path []string, english bool) {
+	for _, l := range s.Labels {
+		if l.Lang == lang {
+			return l.Name, l.Path, false
+		}
+	}
+	return s.Name, s.Path, lang != "en"
 }
 
 // AIStatus says what a company does with a region's users' data for AI
@@ -383,6 +466,16 @@ func (r *Record) validate() error {
 				return fmt.Errorf("setting %s: %w", s.ID, err)
 			}
 		}
+		for j, l := range s.Labels {
+			if err := l.validate(); err != nil {
+				return fmt.Errorf("setting %s: label[%d]: %w", s.ID, j, err)
+			}
+			for _, other := range s.Labels[:j] {
+				if other.Lang == l.Lang {
+					return fmt.Errorf("setting %s: two labels for %q", s.ID, l.Lang)
+				}
+			}
+		}
 	}
 	for i, f := range r.Forms {
 		if f.ID == "" || f.Name == "" {
@@ -568,18 +661,74 @@ func (e *Entity) validate() error {
 	return checkCommon(e.Regions, nil, []string{"ai-training"}, e.EffectiveFrom, e.EffectiveUntil, e.Source, e.Checked)
 }
 
+// langCode reports whether s looks like an ISO 639 code: two or three
+// lower-case letters.
+func langCode(s string) bool {
+	return len(s) >= 2 && len(s) <= 3 && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") == ""
+}
+
+func (l *Label) validate() error {
+	if !langCode(l.Lang) || l.Lang == "en" {
+		return fmt.Errorf("lang %q is not a lower-case ISO 639-1 code other than en (the setting's own name and path are English)", l.Lang)
+	}
+	if l.Name == "" || len(l.Path) == 0 {
+		return errors.New("name and path are required")
+	}
+	if err := checkURL(l.Source); err != nil {
+		return fmt.Errorf("source: %w", err)
+	}
+	if l.Checked.IsZero() {
+		return errors.New("checked (the date the source was read) is missing")
+	}
+	return nil
+}
+
 func (f *Field) validate() error {
-	if f.ID == "" || f.Label == "" {
-		return errors.New("id and label are required")
+	if f.ID == "" {
+		return errors.New("id is required")
+	}
+	if f.Label == "" && f.Fill == "" {
+		return errors.New("a field without a label needs fill, which says what goes in")
+	}
+	if f.Source != "" {
+		if err := checkURL(f.Source); err != nil {
+			return fmt.Errorf("source: %w", err)
+		}
+	}
+	for _, o := range f.Options {
+		if len(o.Purposes) == 0 {
+			return errors.New("an option needs purposes")
+		}
+		for _, p := range o.Purposes {
+			if !ValidPurpose(p) {
+				return fmt.Errorf("option purpose %q is not one of %s", p, strings.Join(Purposes, ", "))
+			}
+		}
+		if o.Text != "" && !slices.Contains(f.Choices, o.Text) {
+			return fmt.Errorf("option %q is not among the choices", o.Text)
+		}
+		for i, l := range o.Labels {
+			if !langCode(l.Lang) || l.Lang == "en" || l.Text == "" {
+				return fmt.Errorf("option label %q: lang must be a lower-case ISO 639-1 code other than en, with text", l.Lang)
+			}
+			if err := checkURL(l.Source); err != nil {
+				return fmt.Errorf("option label %s: source: %w", l.Lang, err)
+			}
+			for _, other := range o.Labels[:i] {
+				if other.Lang == l.Lang {
+					return fmt.Errorf("option: two labels for %q", l.Lang)
+				}
+			}
+		}
 	}
 	switch f.Kind {
 	case "text", "email", "freetext":
-		if len(f.Choices) > 0 || f.Choose != "" {
+		if len(f.Choices) > 0 || f.Choose != "" || len(f.Options) > 0 {
 			return errors.New("only a choice field has choices")
 		}
 	case "choice":
-		if len(f.Choices) == 0 {
-			return errors.New("a choice field needs choices")
+		if len(f.Choices) == 0 && len(f.Options) == 0 {
+			return errors.New("a choice field needs choices or options")
 		}
 		if f.Choose != "" {
 			found := false
@@ -598,8 +747,8 @@ func (f *Field) validate() error {
 	default:
 		return fmt.Errorf("fill %q is not name, email, account, address, residence, choice or statement", f.Fill)
 	}
-	if f.Fill == "choice" && (f.Kind != "choice" || f.Choose == "") {
-		return errors.New("fill = \"choice\" needs kind = \"choice\" and choose")
+	if f.Fill == "choice" && (f.Kind != "choice" || f.Choose == "" && len(f.Options) == 0) {
+		return errors.New("fill = \"choice\" needs kind = \"choice\" and choose or options")
 	}
 	if f.Fill == "statement" && f.Kind != "freetext" {
 		return errors.New("fill = \"statement\" needs kind = \"freetext\"")

@@ -19,8 +19,8 @@ func TestFormFields(t *testing.T) {
 			seen := map[string]bool{}
 			statements := 0
 			for _, fd := range f.Fields {
-				if fd.ID == "" || strings.TrimSpace(fd.Label) == "" {
-					t.Errorf("%s: a field without id or label: %+v", what, fd)
+				if fd.ID == "" || strings.TrimSpace(fd.Label) == "" && fd.Fill == "" {
+					t.Errorf("%s: a field without id, or with neither label nor fill: %+v", what, fd)
 				}
 				if seen[fd.ID] {
 					t.Errorf("%s: field %q twice", what, fd.ID)
@@ -86,7 +86,11 @@ func TestFormFieldRejects(t *testing.T) {
 		{"repeated choice", "\n[[form.field]]\nid = \"kind\"\nlabel = \"Kind\"\nkind = \"choice\"\nchoices = [\"A\", \"A\"]\n", "repeated"},
 		{"unknown kind", "\n[[form.field]]\nid = \"x\"\nlabel = \"X\"\nkind = \"checkbox\"\n", "kind"},
 		{"unknown fill", "\n[[form.field]]\nid = \"x\"\nlabel = \"X\"\nkind = \"text\"\nfill = \"phone\"\n", "fill"},
-		{"no label", "\n[[form.field]]\nid = \"x\"\nkind = \"text\"\n", "label"},
+		{"no label, no fill", "\n[[form.field]]\nid = \"x\"\nkind = \"text\"\n", "label"},
+		{"no id", "\n[[form.field]]\nlabel = \"X\"\nkind = \"text\"\n", "id"},
+		{"option text not a choice", "\n[[form.field]]\nid = \"kind\"\nkind = \"choice\"\nfill = \"choice\"\nchoices = [\"Other\"]\n[[form.field.option]]\ntext = \"AI\"\npurposes = [\"ai-training\"]\n", "not among the choices"},
+		{"option without purposes", "\n[[form.field]]\nid = \"kind\"\nkind = \"choice\"\nfill = \"choice\"\n[[form.field.option]]\ntext = \"\"\n", "needs purposes"},
+		{"field source http", "\n[[form.field]]\nid = \"x\"\nlabel = \"X\"\nkind = \"text\"\nsource = \"http://example.org\"\n", "https"},
 		{"duplicate id", "\n[[form.field]]\nid = \"statement\"\nlabel = \"Again\"\nkind = \"text\"\n", "twice"},
 		{"two statements", "\n[[form.field]]\nid = \"more\"\nlabel = \"More\"\nkind = \"freetext\"\nfill = \"statement\"\n", "statement"},
 		{"statement in a text field", "", "freetext"},

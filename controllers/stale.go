@@ -41,6 +41,9 @@ func (r *Record) Stale(asOf jurisdiction.Date) []StaleFact {
 	}
 	for _, s := range r.Settings {
 		add("setting "+s.ID, s.EffectiveUntil, s.Checked, s.Source)
+		for _, l := range s.Labels {
+			add("setting "+s.ID+" label "+l.Lang, s.EffectiveUntil, l.Checked, l.Source)
+		}
 	}
 	for _, f := range r.Forms {
 		add("form "+f.ID, f.EffectiveUntil, f.Checked, f.Source)

@@ -34,6 +34,10 @@ type Assessment struct {
 	// Applicability says whether a law that binds only companies above
 	// thresholds reaches the company; nil where the law has none.
 	Applicability *Applicability
+	// Proposals are dated notes about changes proposed to the law but not
+	// in force; they are for the person's information and never reach a
+	// letter.
+	Proposals []Proposal
 }
 
 // Right returns the right with the given id and whether the law grants it.
@@ -101,7 +105,8 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 		Sources     []string       `json:"sources"`
 		NoRules     bool           `json:"no_rules,omitempty"`
 		Applies     *Applicability `json:"applicability,omitempty"`
+		Proposals   []Proposal     `json:"proposals,omitempty"`
 	}{a.Residence, a.Place, a.AsOf.String(), a.Regime, a.Law, a.NationalLaw, rights,
-		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources, a.Unmodelled, a.Applicability}
+		a.Deadline, a.Authority, a.Languages, a.Region, complaint, notes, a.Sources, a.Unmodelled, a.Applicability, a.Proposals}
 	return json.Marshal(out)
 }

@@ -3,6 +3,7 @@ package jurisdiction
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -24,6 +25,13 @@ type Deadline struct {
 	// law's single [deadline].
 	EffectiveFrom  Date `toml:"effective_from"`
 	EffectiveUntil Date `toml:"effective_until"`
+	// NextWorkingDay names the rule that moves a period ending on a
+	// Saturday, Sunday or public holiday to the next working day (RollEU,
+	// RollUK); empty where the law states none, so the period ends on its
+	// last day whatever day that is. NextWorkingDaySource is where the
+	// rule comes from.
+	NextWorkingDay       string `toml:"next_working_day"`
+	NextWorkingDaySource string `toml:"next_working_day_source"`
 }
 
 // in reports whether the dated deadline is in force on day d.
@@ -53,38 +61,89 @@ func (d *Deadline) validate() error {
 	if d.Citation.Text == "" {
 		return errors.New("deadline: citation text is missing")
 	}
+	switch d.NextWorkingDay {
+	case "":
+	case RollEU, RollUK:
+		if err := CheckSourceURL(d.NextWorkingDaySource); err != nil {
+			return fmt.Errorf("deadline: next_working_day: %w", err)
+		}
+	default:
+		return fmt.Errorf("deadline: next_working_day %q is not eu or uk", d.NextWorkingDay)
+	}
 	return CheckSourceURL(d.Source)
 }
 
 // Due returns the last day of the period that starts on sent (the day the
-// company receives the request). A period in months ends on the same day of
-// the month, or on the month's last day where that day does not exist: a
-// request received on 31 January is due on 28 February (29 in a leap year).
-// Business days skip Saturdays and Sundays.
-func (d Deadline) Due(sent Date) Date {
+// company receives the request), for a controller whose country objector
+// does not know: see [Deadline.DueFor].
+func (d Deadline) Due(sent Date) Date { return d.DueFor(sent, "") }
+
+// DueFor returns the last day of the period that starts on sent (the day
+// the company receives the request) for a controller established in
+// country (ISO 3166-1, or empty). A period in months ends on the same day
+// of the month, or on the month's last day where that day does not exist:
+// a request received on 31 January is due on 28 February (29 in a leap
+// year). Business days skip Saturdays and Sundays. Where the law moves a
+// period that ends on a Saturday, Sunday or public holiday to the next
+// working day ([Deadline.NextWorkingDay]), so does DueFor, with the
+// holidays of [CalendarFor].
+func (d Deadline) DueFor(sent Date, country string) Date {
+	var due Date
 	switch {
 	case d.Months > 0:
-		return AddMonths(sent, d.Months)
+		due = AddMonths(sent, d.Months)
 	case d.Days > 0:
-		return sent.AddDays(d.Days)
+		due = sent.AddDays(d.Days)
 	case d.BusinessDays > 0:
-		return AddBusinessDays(sent, d.BusinessDays)
+		due = AddBusinessDays(sent, d.BusinessDays)
+	default:
+		return sent
 	}
-	return sent
+	return d.roll(due, country)
+}
+
+func (d Deadline) roll(due Date, country string) Date {
+	if d.NextWorkingDay == "" {
+		return due
+	}
+	return CalendarFor(d.NextWorkingDay, country).NextWorking(due)
 }
 
 // Extended returns the last day of the period including the longest
 // extension the law allows, or the same date as [Deadline.Due] where the law
 // allows none.
-func (d Deadline) Extended(sent Date) Date {
-	due := d.Due(sent)
+func (d Deadline) Extended(sent Date) Date { return d.ExtendedFor(sent, "") }
+
+// ExtendedFor is [Deadline.Extended] for a controller established in
+// country.
+func (d Deadline) ExtendedFor(sent Date, country string) Date {
 	switch {
 	case d.Months > 0 && d.ExtensionMonths > 0:
-		return AddMonths(sent, d.Months+d.ExtensionMonths)
+		return d.roll(AddMonths(sent, d.Months+d.ExtensionMonths), country)
 	case d.Days > 0 && d.ExtensionDays > 0:
-		return due.AddDays(d.ExtensionDays)
+		return d.roll(sent.AddDays(d.Days+d.ExtensionDays), country)
 	}
-	return due
+	return d.DueFor(sent, country)
+}
+
+// Rule describes, in English, how the period is counted: from receipt,
+// and what happens when it ends on a day that is not a working day.
+func (d Deadline) Rule(country string) string {
+	s := "counted from the day the company receives the request"
+	switch {
+	case d.Months > 0:
+		s = "calendar months " + s + "; a month ends on the same date of the next month, or on its last day where that date does not exist"
+	case d.BusinessDays > 0:
+		s = "business days (Monday to Friday; no holidays are skipped) " + s
+	default:
+		s = "calendar days " + s
+	}
+	if d.NextWorkingDay != "" {
+		s += "; a period ending on a Saturday, Sunday or public holiday ends on the next working day (" + CalendarFor(d.NextWorkingDay, country).Name + ")"
+	} else if d.BusinessDays == 0 {
+		s += "; objector does not move a period that ends on a weekend or holiday, though a general rule on computing time (such as a state's) may give the company a day or two more"
+	}
+	return s
 }
 
 // AddMonths adds n calendar months to t, clamping to the last day of the
@@ -123,5 +182,7 @@ func (d Deadline) MarshalJSON() ([]byte, error) {
 		ExtensionDays   int    `json:"extension_days,omitempty"`
 		BusinessDays    int    `json:"business_days,omitempty"`
 		Citation        string `json:"citation"`
-	}{d.Months, d.ExtensionMonths, d.Days, d.ExtensionDays, d.BusinessDays, d.Citation.Text})
+		NextWorkingDay  string `json:"next_working_day,omitempty"`
+		Rule            string `json:"rule"`
+	}{d.Months, d.ExtensionMonths, d.Days, d.ExtensionDays, d.BusinessDays, d.Citation.Text, d.NextWorkingDay, d.Rule("")})
 }

@@ -279,3 +279,101 @@ func TestThresholdsDependOnCompany(t *testing.T) {
 		}
 	}
 }
+
+// TestDueOnWorkingDay checks that a period ending on a Saturday, Sunday or
+// public holiday ends on the next working day where the law says so: the
+// GDPR through Art. 3(4) of Regulation 1182/71, with Ireland's holidays for
+// an Irish controller and the holidays every member state keeps otherwise;
+// the UK GDPR as the ICO counts it, with the bank holidays of England and
+// Wales; and that US periods are not moved.
+func TestDueOnWorkingDay(t *testing.T) {
+	r := rules(t)
+	tests := []struct {
+		residence, country, sent, due string
+	}{
+		// The review's case: a letter of 3 December 2026 is due on
+		// Sunday 3 January 2027, so on Monday 4 January.
+		{"DE", "IE", "2026-12-03", "2027-01-04"},
+		{"DE", "", "2026-12-03", "2027-01-04"},
+		// Month end onto a Saturday: 31 October 2026.
+		{"FR", "IE", "2026-09-30", "2026-10-30"}, // 30 October 2026 is a Friday: unchanged
+		// Irish holidays: Christmas and St Stephen's Day 2025 (Thu, Fri).
+		{"DE", "IE", "2025-11-25", "2025-12-29"},
+		// Without Ireland's calendar only 25 December counts.
+		{"DE", "", "2025-11-25", "2025-12-26"},
+		// St Patrick's Day 2027 (Wednesday) and St Brigid's Day 2027
+		// (Monday 1 February).
+		{"DE", "IE", "2027-02-17", "2027-03-18"},
+		{"DE", "IE", "2027-01-01", "2027-02-02"},
+		// Easter Monday 2027 is 29 March; the October holiday 2026 is
+		// Monday 26 October.
+		{"DE", "IE", "2027-02-28", "2027-03-30"}, // 28 March is a Sunday, 29 March Easter Monday
+		{"DE", "IE", "2026-09-26", "2026-10-27"},
+		// 1 January 2027 (Friday) is a holiday everywhere.
+		{"AT", "", "2026-12-01", "2027-01-04"},
+		// UK: the ICO's example, 25 November to 25 December, both bank
+		// holidays; 2027: 25 Dec is a Saturday, so the substitute days
+		// are Monday 27 and Tuesday 28 December.
+		{"GB", "", "2026-11-25", "2026-12-29"}, // Fri 25 Dec, weekend, Mon 28 Dec (Boxing Day substitute)
+		{"GB", "", "2027-11-25", "2027-12-29"},
+		// Good Friday and Easter Monday 2027: 26 and 29 March.
+		{"GB", "", "2027-02-26", "2027-03-30"},
+		// US: 45 calendar days, not moved (2026-11-24 + 45 = Friday 2027-01-08;
+		// 2026-11-26 + 45 = Sunday 2027-01-10).
+		{"US-VA", "", "2026-11-26", "2027-01-10"},
+	}
+	for _, tt := range tests {
+		sent := jurisdiction.MustDate(tt.sent)
+		a, err := r.Resolve(tt.residence, sent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Deadline.DueFor(sent, tt.country).String(); got != tt.due {
+			t.Errorf("%s, controller in %q, received %s: due %s; want %s", tt.residence, tt.country, tt.sent, got, tt.due)
+		}
+	}
+}
+
+// TestBankHolidaysEnglandAndWales pins the English calendar, including the
+// substitute days and the proclaimed changes.
+func TestBankHolidaysEnglandAndWales(t *testing.T) {
+	cal := jurisdiction.CalendarFor(jurisdiction.RollUK, "")
+	for _, d := range []string{"2022-01-03", "2022-04-15", "2022-06-02", "2022-06-03", "2022-09-19", "2022-12-26", "2022-12-27", "2023-05-08", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-28"} {
+		if cal.Working(jurisdiction.MustDate(d)) {
+			t.Errorf("%s is a bank holiday in England and Wales", d)
+		}
+	}
+	for _, d := range []string{"2022-05-30", "2020-05-04", "2026-12-29", "2026-03-17"} {
+		if !cal.Working(jurisdiction.MustDate(d)) {
+			t.Errorf("%s is a working day in England and Wales", d)
+		}
+	}
+	ie := jurisdiction.CalendarFor(jurisdiction.RollEU, "IE")
+	for _, d := range []string{"2022-03-18", "2023-02-06", "2024-02-05", "2025-02-03", "2026-02-02", "2030-02-01", "2026-04-06", "2026-06-01", "2026-08-03"} {
+		if ie.Working(jurisdiction.MustDate(d)) {
+			t.Errorf("%s is a public holiday in Ireland", d)
+		}
+	}
+	for _, d := range []string{"2022-02-07", "2026-04-03", "2030-02-04"} {
+		if !ie.Working(jurisdiction.MustDate(d)) {
+			t.Errorf("%s is a working day in Ireland", d)
+		}
+	}
+}
+
+// TestProposalsDated checks that the Digital Omnibus proposal is reported
+// for GDPR places from the day it was made, and not before.
+func TestProposalsDated(t *testing.T) {
+	r := rules(t)
+	before, _ := r.Resolve("DE", jurisdiction.MustDate("2025-11-18"))
+	after, _ := r.Resolve("DE", jurisdiction.MustDate("2026-12-03"))
+	if len(before.Proposals) != 0 {
+		t.Errorf("proposals before the proposal: %v", before.Proposals)
+	}
+	if len(after.Proposals) != 1 || !strings.Contains(after.Proposals[0].Name, "88c") {
+		t.Errorf("proposals = %v; want the Digital Omnibus", after.Proposals)
+	}
+	if o, _ := after.Right(jurisdiction.RightObject); o.Citation.Text != "Art. 21(1) GDPR" {
+		t.Errorf("the proposal changed the right in force: %v", o)
+	}
+}

@@ -21,12 +21,12 @@ func TestDeadlineMonthEndsAndLeapYears(t *testing.T) {
 		{"DE", "2025-01-31", "2025-02-28", "2025-04-30"},
 		{"DE", "2024-02-29", "2024-03-29", "2024-05-29"}, // from a leap day
 		{"DE", "2025-02-28", "2025-03-28", "2025-05-28"}, // not the month's end afterwards
-		{"FR", "2025-08-31", "2025-09-30", "2025-11-30"},
-		{"IE", "2025-12-31", "2026-01-31", "2026-03-31"}, // year end
-		{"AT", "2025-10-31", "2025-11-30", "2026-01-31"}, // extension ends on a 31st
+		{"FR", "2025-08-31", "2025-09-30", "2025-12-01"}, // 30 November 2025 is a Sunday: next working day (Reg. 1182/71 Art. 3(4))
+		{"IE", "2025-12-31", "2026-02-02", "2026-03-31"}, // year end; 31 January 2026 is a Saturday
+		{"AT", "2025-10-31", "2025-12-01", "2026-02-02"}, // both ends fall on a weekend
 		// UK GDPR: the same months (Art. 12(3), from 2026-02-05 Art. 12A).
 		{"GB", "2024-01-31", "2024-02-29", "2024-04-30"},
-		{"GB", "2027-01-29", "2027-02-28", "2027-04-29"},
+		{"GB", "2027-01-29", "2027-03-01", "2027-04-29"}, // 28 February 2027 is a Sunday (ICO: next working day)
 		// US state law: 45 calendar days, one 45-day extension.
 		{"US-VA", "2024-01-31", "2024-03-16", "2024-04-30"}, // through 29 February
 		{"US-VA", "2023-01-31", "2023-03-17", "2023-05-01"},

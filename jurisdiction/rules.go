@@ -44,6 +44,8 @@ type Law struct {
 	// letter claims it only where the company's record says it meets a
 	// threshold.
 	OnlyIfMet bool `toml:"only_if_met"`
+	// Proposals are dated notes about changes proposed but not in force.
+	Proposals []Proposal `toml:"proposal"`
 }
 
 // Application records that a law applies to a place from one date (and,
@@ -248,6 +250,11 @@ func (l *Law) validate() error {
 	if err := l.validateThresholds(); err != nil {
 		return fmt.Errorf("law %s: %w", l.ID, err)
 	}
+	for _, p := range l.Proposals {
+		if err := p.validate(); err != nil {
+			return fmt.Errorf("law %s: %w", l.ID, err)
+		}
+	}
 	if r := l.Agent; r != nil {
 		if err := r.validate(); err != nil {
 			return fmt.Errorf("law %s: %w", l.ID, err)
@@ -424,6 +431,7 @@ func (r *Rules) ResolveFor(residence string, asOf Date, c *Company) (*Assessment
 		for _, rt := range law.Rights {
 			a.Sources = appendUnique(a.Sources, rt.Source)
 		}
+		a.Proposals = law.proposalsOn(asOf)
 		a.applyCompany(law, c)
 		break
 	}

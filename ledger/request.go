@@ -35,7 +35,7 @@ type Request struct {
 	Sender         Sender   // the person, as a follow-up letter names them
 	Files          []string // the files of the first letter (absolute paths)
 
-	// The fields below are the ledger's: Record ignores them.
+	// The fields below are the ledger's: Record ignores them but Letters.
 
 	Status     Status
 	StatusOn   time.Time // the day of the last status change (the letter date while open)
@@ -46,7 +46,8 @@ type Request struct {
 	Complained time.Time // the date of the last complaint; zero if none
 	// Letters are the letters written for the request, first letter
 	// first; Events the status changes, in order. Only [Ledger.Get] fills
-	// them.
+	// them. [Ledger.Record] records the Letters given (reminders and
+	// complaints) and ignores Events.
 	Letters []Letter
 	Events  []Event
 }
@@ -150,12 +151,18 @@ func (r *Request) check() error {
 			}
 		}
 	}
+	for i := range r.Letters {
+		if err := r.Letters[i].check(r.Ref); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 // Record stores requests in one transaction and returns how many were
 // new. A request whose reference the ledger holds already is left as it
-// is, so recording the same letters again (a resumed batch) is harmless.
+// is, so recording the same letters again (a resumed batch) is harmless;
+// its Letters (reminders and complaints) are added to it all the same.
 // Its error wraps [ErrInvalidRequest] for a request without a reference,
 // date, residence or entity, or [ErrLocked] or [ErrCorrupt].
 func (l *Ledger) Record(ctx context.Context, rs ...Request) (int, error) {
@@ -167,33 +174,41 @@ func (l *Ledger) Record(ctx context.Context, rs ...Request) (int, error) {
 	added := 0
 	err := l.tx(ctx, "recording in", func(tx *sql.Tx) error {
 		added = 0
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO requests (ref, company, entity, residence, regime, law, kind,
-			purposes, channel, lang, letter_date, due, extension_limit, agent,
-			sender_name, sender_email, sender_address, sender_account, status, status_on)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		letter, err := tx.PrepareContext(ctx, `INSERT INTO letters (ref, kind, letter_ref, letter_date, files) VALUES (?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer letter.Close()
-		for _, r := range rs {
-			date := fmtDate(day(r.Date))
-			res, err := ins.ExecContext(ctx, r.Ref, r.Company, r.Entity, r.Residence, r.Regime, r.Law, r.Kind,
-				joinList(r.Purposes), joinList(r.Channel), r.Lang, date, fmtDate(r.Due), fmtDate(r.ExtensionLimit), r.Agent,
-				r.Sender.Name, r.Sender.Email, joinList(r.Sender.Address), r.Sender.Account, string(StatusOpen), date)
+		// Many rows per statement: the driver parses a statement on
+		// every execution, which would cost more than a row.
+		for len(rs) > 0 {
+			chunk := rs[:min(len(rs), recordChunk)]
+			rs = rs[len(chunk):]
+			reqArgs := make([]any, 0, len(chunk)*20)
+			letterArgs := make([]any, 0, len(chunk)*5)
+			for _, r := range chunk {
+				date := fmtDate(day(r.Date))
+				reqArgs = append(reqArgs, r.Ref, r.Company, r.Entity, r.Residence, r.Regime, r.Law, r.Kind,
+					joinList(r.Purposes), joinList(r.Channel), r.Lang, date, fmtDate(r.Due), fmtDate(r.ExtensionLimit), r.Agent,
+					r.Sender.Name, r.Sender.Email, joinList(r.Sender.Address), r.Sender.Account, string(StatusOpen), date)
+				letterArgs = append(letterArgs, r.Ref, r.Kind, r.Ref, date, joinList(r.Files))
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO requests (ref, company, entity, residence, regime, law, kind,
+				purposes, channel, lang, letter_date, due, extension_limit, agent,
+				sender_name, sender_email, sender_address, sender_account, status, status_on)
+				VALUES `+placeholders(len(chunk), 20)+` ON CONFLICT (ref) DO NOTHING`, reqArgs...)
 			if err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				continue
-			}
-			added++
-			if _, err := letter.ExecContext(ctx, r.Ref, r.Kind, r.Ref, date, joinList(r.Files)); err != nil {
+			n, _ := res.RowsAffected()
+			added += int(n)
+			// The first letter of a request recorded before is there
+			// already: same reference, kind and date.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO letters (ref, kind, letter_ref, letter_date, files)
+				VALUES `+placeholders(len(chunk), 5)+` ON CONFLICT DO NOTHING`, letterArgs...); err != nil {
 				return err
+			}
+			for _, r := range chunk {
+				for _, lt := range r.Letters {
+					if err := addLetter(ctx, tx, r.Ref, lt); err != nil {
+						return err
+					}
+				}
 			}
 		}
 		return nil
@@ -204,10 +219,33 @@ func (l *Ledger) Record(ctx context.Context, rs ...Request) (int, error) {
 	return added, nil
 }
 
+// recordChunk is how many requests one INSERT statement holds: enough
+// to spread the cost of parsing it, few enough for the driver's binding,
+// which grows with the square of the parameters.
+const recordChunk = 25
+
+// placeholders returns rows groups of cols question marks: "(?, ?), (?, ?)".
+func placeholders(rows, cols int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
+}
+
 // AddLetter records a reminder or a complaint written for the request
 // ref. Recording the same kind on the same date again adds nothing. Its
 // error wraps [ErrNotFound] for an unknown reference.
 func (l *Ledger) AddLetter(ctx context.Context, ref string, lt Letter) error {
+	if err := lt.check(ref); err != nil {
+		return err
+	}
+	return l.tx(ctx, "recording in", func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, ref); err != nil {
+			return err
+		}
+		return addLetter(ctx, tx, ref, lt)
+	})
+}
+
+func (lt *Letter) check(ref string) error {
 	if lt.Kind == "" || lt.Date.IsZero() {
 		return fmt.Errorf("%w: %s: a letter needs its kind and date", ErrInvalidRequest, ref)
 	}
@@ -216,30 +254,29 @@ func (l *Ledger) AddLetter(ctx context.Context, ref string, lt Letter) error {
 			return fmt.Errorf("%w: %s: a file name is empty or holds a line break", ErrInvalidRequest, ref)
 		}
 	}
+	return nil
+}
+
+func addLetter(ctx context.Context, tx *sql.Tx, ref string, lt Letter) error {
 	date := fmtDate(day(lt.Date))
-	return l.tx(ctx, "recording in", func(tx *sql.Tx) error {
-		if err := exists(ctx, tx, ref); err != nil {
-			return err
-		}
-		if lt.Ref == "" {
-			lt.Ref = ref
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO letters (ref, kind, letter_ref, letter_date, files) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT DO NOTHING`, ref, lt.Kind, lt.Ref, date, joinList(lt.Files)); err != nil {
-			return err
-		}
-		var col string
-		switch lt.Kind {
-		case "reminder":
-			col = "reminded"
-		case "complaint":
-			col = "complained"
-		default:
-			return nil
-		}
-		_, err := tx.ExecContext(ctx, `UPDATE requests SET `+col+` = max(`+col+`, ?) WHERE ref = ?`, date, ref)
+	if lt.Ref == "" {
+		lt.Ref = ref
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO letters (ref, kind, letter_ref, letter_date, files) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`, ref, lt.Kind, lt.Ref, date, joinList(lt.Files)); err != nil {
 		return err
-	})
+	}
+	var col string
+	switch lt.Kind {
+	case "reminder":
+		col = "reminded"
+	case "complaint":
+		col = "complained"
+	default:
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE requests SET `+col+` = max(`+col+`, ?) WHERE ref = ?`, date, ref)
+	return err
 }
 
 func exists(ctx context.Context, tx *sql.Tx, ref string) error {

@@ -70,8 +70,11 @@ type view struct {
 	Condition string
 	AI        string // what the company says about AI training here: "", "excluded", "active"
 	Setting   bool   // the company has a setting for one of the purposes
-	Deadline  bool   // the law sets a deadline
-	Extension string // the sentence about extending the deadline, if any
+	// SettingEnglish: the setting's name and path are quoted in English,
+	// because no source gives them in the letter's language.
+	SettingEnglish bool
+	Deadline       bool   // the law sets a deadline
+	Extension      string // the sentence about extending the deadline, if any
 	// Follow-ups (reminder, complaint): see followup.go.
 	OriginalKind    string // the original letter's kind
 	OriginalDue     bool   // the original letter had a due date
@@ -125,6 +128,19 @@ func Cite(loc *locales.Localizer, c jurisdiction.Citation) (locales.Inflected, e
 func dateForms(loc *locales.Localizer, d jurisdiction.Date) (locales.Inflected, error) {
 	x, err := loc.DateForms(d.Time)
 	return x.Map(nbsp), err
+}
+
+// entityCountry returns the ISO 3166-1 code of the country an entity's
+// postal address ends with, where the deadline rules need it (Ireland, for
+// its public holidays), or "".
+func entityCountry(e *controllers.Entity) string {
+	if e == nil || len(e.Address) == 0 {
+		return ""
+	}
+	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
+		return "IE"
+	}
+	return ""
 }
 
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
@@ -245,7 +261,10 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 
 	if d := a.Deadline; d != nil {
 		v.Deadline = true
-		due := d.Due(in.Date)
+		// The period runs from receipt; the letter's date stands in for it
+		// and the letter says so. The controller's country chooses the
+		// holidays where the law moves a period off them.
+		due := d.DueFor(in.Date, entityCountry(in.Entity))
 		v.due = &due
 		if f["Due"], err = dateForms(loc, due); err != nil {
 			return nil, err
@@ -278,9 +297,10 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 	if in.Company != nil {
 		if settings := in.Company.SettingsAt(a.Region, a.Residence, in.Date, ordered); len(settings) > 0 {
 			s := settings[0]
-			v.Setting = true
-			f["Setting"] = s.Name
-			f["SettingPath"] = strings.Join(s.Path, " → ")
+			name, path, english := s.In(loc.Lang())
+			v.Setting, v.SettingEnglish = true, english
+			f["Setting"] = name
+			f["SettingPath"] = strings.Join(path, " → ")
 			f["SettingURL"] = s.URL
 		}
 	}

@@ -32,6 +32,7 @@ var cutRank = map[string]int{
 	"objection_recipients":          40,
 	"ai_excluded":                   45,
 	"ai_setting":                    50,
+	"setting_label_english":         50,
 	"objection_withdraw":            55,
 	"courtesy_no_law":               58,
 	"objection_direct_marketing":    60,
@@ -87,14 +88,25 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 	}
 	out := &letter.Form{Company: v.fields["Company"].(string), Steps: []letter.Step{}, Fields: []letter.FilledField{}}
 	var forms []controllers.Form
+	// english: some name in quotation marks is quoted in English although
+	// the letter is not; the first step that quotes one says so.
+	english := false
+	lang := loc.Lang()
 	if c := in.Company; c != nil {
 		region := in.Assessment.Region
 		for _, s := range c.SettingsAt(region, in.Assessment.Residence, in.Date, v.purposes) {
+			name, path, en := s.In(lang)
 			text, err := t("form_step_setting", map[string]any{
-				"Setting": s.Name, "SettingPath": strings.Join(s.Path, " → "), "SettingURL": s.URL,
+				"Setting": name, "SettingPath": strings.Join(path, " → "), "SettingURL": s.URL,
 			})
 			if err != nil {
 				return nil, err
+			}
+			if en && !english {
+				english = true
+				if text, err = withNote(t, text); err != nil {
+					return nil, err
+				}
 			}
 			out.Steps = append(out.Steps, letter.Step{Kind: letter.StepSetting, Text: text, URL: s.URL})
 		}
@@ -109,16 +121,31 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 	if err != nil {
 		return nil, err
 	}
+	if lang != "en" && !english { // form names are recorded in English
+		english = true
+		if text, err = withNote(t, text); err != nil {
+			return nil, err
+		}
+	}
 	out.Steps = append(out.Steps, letter.Step{Kind: letter.StepOpen, Text: text, URL: f.URL})
 	statement := freeText(l.Subject, l.Body, v)
 	for _, fd := range f.Fields {
 		ff := letter.FilledField{ID: fd.ID, Label: fd.Label, Kind: fd.Kind, Fill: fd.Fill, Choices: fd.Choices, MaxLength: fd.MaxLength, Complete: true}
 		msg := "form_field"
+		if fd.Label == "" {
+			msg = "form_field_unlabelled"
+		}
 		switch fd.Fill {
 		case "name":
 			ff.Value = in.Sender.Name
+			if fd.Label == "" {
+				msg = "form_field_name"
+			}
 		case "email":
 			ff.Value = in.Sender.Email
+			if fd.Label == "" {
+				msg = "form_field_email"
+			}
 		case "account":
 			ff.Value = in.Sender.Account
 		case "address":
@@ -126,9 +153,23 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 		case "residence":
 			ff.Value = in.Assessment.Place
 		case "choice":
-			ff.Value, msg = fd.Choose, "form_field_choice"
+			ff.Value = fd.Choose
+			if opt, purpose, ok := fd.OptionFor(v.purposes); ok {
+				ff.Value, _ = opt.In(lang)
+				if ff.Value == "" && purpose == "ai-training" {
+					msg = "form_field_choice_ai"
+					break
+				}
+			}
+			msg = "form_field_choice"
+			if fd.Label == "" {
+				msg = "form_field_choice_unlabelled"
+			}
 		case "statement":
 			msg = "form_field_statement"
+			if fd.Label == "" {
+				msg = "form_field_statement_unlabelled"
+			}
 			var r cutResult
 			if fd.MaxLength > 0 {
 				r = statement.cut(fd.MaxLength)
@@ -146,8 +187,11 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 				return nil, err
 			}
 		}
-		if ff.Value == "" {
+		if ff.Value == "" && msg != "form_field_choice_ai" {
 			msg = "form_field_own"
+			if fd.Label == "" {
+				msg = "form_field_own_unlabelled"
+			}
 		}
 		ff.Length = Length(ff.Value)
 		text, err := t(msg, map[string]any{"Field": fd.Label, "Value": ff.Value})
@@ -162,6 +206,13 @@ func composeForm(in Input, v *view, l *letter.Letter) (*letter.Form, error) {
 	}
 	out.Steps = append(out.Steps, letter.Step{Kind: letter.StepSubmit, Text: text})
 	return out, nil
+}
+
+// withNote adds to a step's text the note that names in quotation marks
+// are quoted in English.
+func withNote(t func(string, map[string]any) (string, error), text string) (string, error) {
+	note, err := t("form_quoted_english", nil)
+	return note + " " + text, err
 }
 
 // noForm fills in the steps for a company without a known form: say so,

@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"github.com/objector/objector/controllers"
-	"github.com/objector/objector/jurisdiction"
 	"github.com/objector/objector/letter"
-	"github.com/objector/objector/locales"
 )
 
 func TestSentences(t *testing.T) {
@@ -41,18 +39,10 @@ func TestLength(t *testing.T) {
 }
 
 // composeWithLimit composes LinkedIn's letter for residence with the
-// objection form's free-text field limited to max characters (0: none).
+// objection form reduced to one free-text field limited to max characters
+// (0: none).
 func composeWithLimit(t *testing.T, residence, lang string, max int) *letter.Letter {
 	t.Helper()
-	rules, err := jurisdiction.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	date := jurisdiction.MustDate("2026-11-24")
-	a, err := rules.Resolve(residence, date)
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir, err := controllers.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -63,35 +53,11 @@ func composeWithLimit(t *testing.T, residence, lang string, max int) *letter.Let
 	}
 	rec := *orig
 	rec.Forms = slices.Clone(orig.Forms)
+	// One free-text field: the cut is what is under test.
 	for i := range rec.Forms {
-		rec.Forms[i].Fields = slices.Clone(orig.Forms[i].Fields)
-		for j := range rec.Forms[i].Fields {
-			rec.Forms[i].Fields[j].MaxLength = max
-		}
+		rec.Forms[i].Fields = []controllers.Field{{ID: "statement", Kind: "freetext", Fill: "statement", MaxLength: max}}
 	}
-	ent, err := rec.For(a.Region, date)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := locales.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	loc, err := b.Localizer(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := set.Compose(Input{
-		Assessment: a, Company: &rec, Entity: ent, Date: date, Localizer: loc,
-		Sender: letter.Party{Name: "Erika Mustermann", Email: "erika@example.org", Account: "https://www.linkedin.com/in/erika-mustermann"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := composeRecord(t, &rec, residence, lang, nil, letter.Party{Name: "Erika Mustermann", Email: "erika@example.org", Account: "https://www.linkedin.com/in/erika-mustermann"})
 	if l.Form == nil || len(l.Form.Fields) != 1 {
 		t.Fatalf("form = %+v", l.Form)
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/objector/objector"
 	"github.com/objector/objector/batch"
+	"github.com/objector/objector/internal/guard"
 )
 
 func batchCommand() *cli.Command {
@@ -68,14 +69,16 @@ Examples:
 			&cli.StringFlag{Name: "followup", Usage: "write follow-ups to the letters the \"sent\" column dates: reminder or complaint", EnvVars: envs("followup")},
 			&cli.StringFlag{Name: "authority", Usage: "with --followup complaint: residence (the person's authority) or lead (the company's lead authority under the GDPR)", EnvVars: envs("authority")},
 			&cli.BoolFlag{Name: "force", Usage: "with --followup: write even where the first letter's deadline has not passed", EnvVars: envs("force")},
-			&cli.BoolFlag{Name: "resume", Usage: "skip letters whose files exist already (after an interrupted run)", EnvVars: envs("resume")},
+			&cli.BoolFlag{Name: "resume", Usage: "finish an interrupted run: keep the letters whose files are complete, write the rest, with the run's letter date", EnvVars: envs("resume")},
+			&cli.BoolFlag{Name: "overwrite", Usage: "replace the files an earlier run wrote to DIR (without it, or --resume, such files stop the run)", EnvVars: envs("overwrite")},
+			&cli.StringFlag{Name: "manifest", Usage: "also write the list of letters to this CSV `FILE` (row, company, reference, law, language, channel, due date, files; no names or emails); DIR always gets manifest.csv", EnvVars: envs("manifest")},
 			&cli.StringFlag{Name: "report", Usage: "write the failed rows to this CSV `FILE` (line, row, controller, field, error; no personal data)", EnvVars: envs("report")},
 			&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD) for every letter (default: today, fixed for the run and kept in DIR for --resume)", EnvVars: envs("as-of")},
 			&cli.StringFlag{Name: "controllers", Usage: "a TOML `FILE` or folder of controller records that add to or override the directory", EnvVars: envs("controllers")},
 			&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)", EnvVars: envs("paper")},
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
 			&cli.StringFlag{Name: "profile", Usage: "profile `FILE` with agent_name, agent_address, agent_email (default: $XDG_CONFIG_HOME/objector/profile.toml)", EnvVars: envs("profile")},
-		}, agentFlags("send every letter")...),
+		}, append(agentFlags("send every letter"), recordFlags()...)...),
 		Before: applyProfile,
 		Action: runBatch,
 	}
@@ -136,8 +139,12 @@ func runBatch(c *cli.Context) error {
 		return err
 	}
 
+	if err := checkSidePaths(c, in); err != nil {
+		return err
+	}
 	var report *os.File
 	if path := c.String("report"); path != "" {
+		removeStaleTemps(path)
 		if report, err = os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
@@ -161,6 +168,13 @@ func runBatch(c *cli.Context) error {
 		}
 	}
 
+	if opts.Ledger, err = openLedger(c); err != nil {
+		return err
+	}
+	if opts.Ledger != nil {
+		defer opts.Ledger.Close()
+	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	defer batch.TuneGC()() // GOGC and GOMEMLIMIT override it
@@ -177,6 +191,24 @@ func runBatch(c *cli.Context) error {
 			runErr = fmt.Errorf("report: %w", cerr)
 		}
 	}
+	if path := c.String("manifest"); path != "" && sum.Manifest != "" && ctx.Err() == nil {
+		removeStaleTemps(path)
+		data, err := os.ReadFile(sum.Manifest)
+		if err == nil {
+			err = guard.WriteFile(path, data)
+		}
+		if err != nil && runErr == nil {
+			runErr = fmt.Errorf("manifest: %w", err)
+		}
+	}
+	switch {
+	case errors.Is(runErr, batch.ErrLocked):
+		return &usageError{msg: fmt.Sprintf("%s: %v", opts.OutDir, runErr), hint: "wait for the other batch to finish, or give another folder with --out"}
+	case errors.Is(runErr, batch.ErrOutputExists):
+		return &usageError{msg: runErr.Error(), hint: "add --resume to finish that run (it keeps complete files), --overwrite to replace its files, or give another folder with --out"}
+	case errors.Is(runErr, batch.ErrAsOfMismatch):
+		return &usageError{msg: runErr.Error(), hint: "leave out --as-of to finish the run with its own date"}
+	}
 	if errors.Is(runErr, batch.ErrHeader) {
 		return &usageError{msg: runErr.Error(), hint: "the first line must name the columns: " + strings.Join(batch.Columns, ", ")}
 	}
@@ -185,6 +217,9 @@ func runBatch(c *cli.Context) error {
 	}
 	fmt.Fprintf(stderr, "objector: batch: %d written, %d skipped, %d failed (%d rows, %d files) in %s\n",
 		sum.Written, sum.Skipped, sum.Failed, sum.Rows, sum.Files, sum.Elapsed.Round(time.Millisecond))
+	if opts.Ledger != nil {
+		fmt.Fprintf(stderr, "objector: batch: %s recorded in %s\n", plural(sum.Recorded, "request", "requests"), opts.Ledger.Path())
+	}
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted; run the same command with --resume to finish")
 	}
@@ -236,10 +271,11 @@ func runBatch(c *cli.Context) error {
 // batchOptions builds the options from the flags other than the input.
 func batchOptions(c *cli.Context) (batch.Options, error) {
 	opts := batch.Options{
-		Workers: c.Int("workers"),
-		Resume:  c.Bool("resume"),
-		OutDir:  c.String("out"),
-		Render:  objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")},
+		Workers:   c.Int("workers"),
+		Resume:    c.Bool("resume"),
+		Overwrite: c.Bool("overwrite"),
+		OutDir:    c.String("out"),
+		Render:    objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")},
 
 		Kind:      c.String("followup"),
 		Authority: c.String("authority"),
@@ -255,6 +291,9 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	}
 	if opts.OutDir == "" {
 		return opts, &usageError{msg: "--out is missing", hint: "give the folder for the letters: --out letters"}
+	}
+	if opts.Resume && opts.Overwrite {
+		return opts, &usageError{msg: "--resume and --overwrite exclude each other", hint: "--resume keeps the complete files of an interrupted run, --overwrite replaces them: choose one"}
 	}
 	if opts.Workers < 1 {
 		return opts, &usageError{msg: "--workers must be at least 1", hint: fmt.Sprintf("leave it out to use %d", runtime.NumCPU())}
@@ -286,6 +325,71 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	}
 	opts.Generator = g
 	return opts, nil
+}
+
+// checkSidePaths refuses a --report or --manifest file that is the
+// input (by name or, through a link, by file), the other one, or a
+// folder, before anything is written.
+func checkSidePaths(c *cli.Context, input string) error {
+	report, manifest := c.String("report"), c.String("manifest")
+	if report != "" && manifest != "" && sameFile(report, manifest) {
+		return &usageError{msg: "--report and --manifest name the same file", hint: "give them two names, such as --report failures.csv --manifest letters.csv"}
+	}
+	for _, side := range []struct{ flag, path string }{{"--report", report}, {"--manifest", manifest}} {
+		if side.path == "" {
+			continue
+		}
+		if input != "-" && sameFile(side.path, input) {
+			return &usageError{msg: fmt.Sprintf("%s %s is the input file; writing it would destroy the rows", side.flag, side.path), hint: fmt.Sprintf("give %s another file name, such as %s", side.flag, map[string]string{"--report": "failures.csv", "--manifest": "letters.csv"}[side.flag])}
+		}
+		if info, err := os.Stat(side.path); err == nil && info.IsDir() {
+			return &usageError{msg: fmt.Sprintf("%s %s is a folder", side.flag, side.path), hint: fmt.Sprintf("give %s a file name inside it, such as %s", side.flag, filepath.Join(side.path, "failures.csv"))}
+		}
+		if info, err := os.Stat(filepath.Dir(side.path)); err != nil || !info.IsDir() {
+			return &usageError{msg: fmt.Sprintf("%s %s: the folder %s does not exist", side.flag, side.path, filepath.Dir(side.path)), hint: "create the folder first, or write the file elsewhere"}
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether two paths name the same file: the same
+// cleaned absolute path, or the same file on disk (a hard or symbolic
+// link to it).
+func sameFile(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	if err1 == nil && err2 == nil && aa == bb {
+		return true
+	}
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
+}
+
+// removeStaleTemps removes the temporary files an earlier run that was
+// killed left beside path: .<name>.<digits>.tmp, as guard.WriteFile
+// and the report name them.
+func removeStaleTemps(path string) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, m := range matches {
+		digits := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), "."+base+"."), ".tmp")
+		if digits != "" && strings.Trim(digits, "0123456789") == "" {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape escapes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[]\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // readOptions builds the input's read options from --delimiter,

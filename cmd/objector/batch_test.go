@@ -41,7 +41,7 @@ func TestBatchCommand(t *testing.T) {
 	for _, e := range ents {
 		names = append(names, e.Name())
 	}
-	if got := strings.Join(names, " "); got != "000001-google-de.json 000001-google-de.txt 000001-linkedin-de.json 000001-linkedin-de.txt 000003-linkedin-en.json 000003-linkedin-en.txt" {
+	if got := strings.Join(names, " "); got != ".objector-as-of .objector-lock 000001-google-de.json 000001-google-de.txt 000001-linkedin-de.json 000001-linkedin-de.txt 000003-linkedin-en.json 000003-linkedin-en.txt manifest.csv" {
 		t.Errorf("files: %s", got)
 	}
 	rep, err := os.ReadFile(report)
@@ -114,5 +114,66 @@ func TestBatchSpreadsheetInput(t *testing.T) {
 	if code := run([]string{"objector", "batch", "--input", ods, "--out", filepath.Join(dir, "c")}, strings.NewReader(""), &stdout, &stderr); code != exitUsage ||
 		!strings.Contains(stderr.String(), "save it as Excel workbook (.xlsx) or CSV") {
 		t.Errorf(".ods: exit %d, stderr:\n%s", code, stderr.String())
+	}
+}
+
+// TestBatchCannotHurtItsInput guards the batch command against losing
+// work: --report or --manifest naming the input (directly or through a
+// link) is refused before anything is written; a second run into a
+// folder with letters is refused with what to type; temporary files a
+// killed run left beside the report are removed; --manifest gets a copy
+// of the folder's manifest.
+func TestBatchCannotHurtItsInput(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	in := filepath.Join(dir, "people.csv")
+	rows := "name,email,residence,controller\nErika Mustermann,erika@example.org,DE,linkedin\n"
+	os.WriteFile(in, []byte(rows), 0o600)
+	link := filepath.Join(dir, "link.csv")
+	os.Symlink(in, link)
+	out := filepath.Join(dir, "out")
+	base := []string{"objector", "batch", "--input", in, "--out", out, "--format", "txt", "--as-of", "2026-06-01"}
+	var stdout, stderr bytes.Buffer
+	for _, extra := range [][]string{
+		{"--report", in}, {"--report", link}, {"--manifest", in}, {"--manifest", filepath.Join(dir, ".", "people.csv")},
+	} {
+		stderr.Reset()
+		if code := run(append(base, extra...), strings.NewReader(""), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "is the input file") {
+			t.Errorf("%v: exit %d, stderr:\n%s", extra, code, stderr.String())
+		}
+		if b, _ := os.ReadFile(in); string(b) != rows {
+			t.Fatalf("%v destroyed the input: %q", extra, b)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a refused run created the output folder")
+	}
+
+	report := filepath.Join(dir, "failures.csv")
+	stale := filepath.Join(dir, ".failures.csv.123456.tmp")
+	os.WriteFile(stale, []byte("line,row\n"), 0o600)
+	manifest := filepath.Join(dir, "letters.csv")
+	stderr.Reset()
+	if code := run(append(base, "--report", report, "--manifest", manifest), strings.NewReader(""), &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("the stale temporary file of the report survived")
+	}
+	if b, err := os.ReadFile(manifest); err != nil || !bytes.HasPrefix(b, []byte("line,row,controller,company,")) || !bytes.Contains(b, []byte("000001-linkedin-de.txt")) || bytes.Contains(b, []byte("Erika")) {
+		t.Errorf("manifest: %v\n%s", err, b)
+	}
+
+	stderr.Reset()
+	if code := run(base, strings.NewReader(""), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "hint: add --resume to finish that run") {
+		t.Errorf("second run: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(append(base, "--resume", "--overwrite"), strings.NewReader(""), &stdout, &stderr); code != exitUsage {
+		t.Errorf("--resume --overwrite: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(append(base, "--overwrite"), strings.NewReader(""), &stdout, &stderr); code != exitOK || !strings.Contains(stderr.String(), "1 written") {
+		t.Errorf("--overwrite: exit %d, stderr:\n%s", code, stderr.String())
 	}
 }

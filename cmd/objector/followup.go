@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 func followupCommand() *cli.Command {
@@ -18,7 +19,16 @@ func followupCommand() *cli.Command {
 "followup reminder" writes a reminder to the company, and "followup
 complaint" a complaint to the supervisory authority or regulator. Give the
 same flags as for the first letter and --sent, the date of the first letter:
-the reminder and the complaint cite its reference and due date.`,
+the reminder and the complaint cite its reference and due date.
+
+"followup --overdue --out DIR" does it for every request in the ledger that
+is overdue: a reminder where none was sent, a complaint where the reminder
+went unanswered for --wait (14 days unless you say otherwise), each written
+from what the ledger recorded and recorded in turn. Requests already
+complained about are left to the authority.`,
+		UsageText: "objector followup reminder|complaint [options]\n   objector followup --overdue --out DIR [--as-of DATE] [--format pdf,eml] [--ledger FILE]",
+		Flags:     overdueFlags(),
+		Action:    runOverdue,
 		Subcommands: []*cli.Command{
 			followupSubcommand(objector.KindReminder, "remind the company once the due date of your request has passed", `Examples:
   objector followup reminder --controller linkedin --residence DE --name "Erika Mustermann" \
@@ -45,6 +55,7 @@ func followupSubcommand(kind, usage, description string) *cli.Command {
 		&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
 		&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
 	)
+	flags = append(flags, recordFlags()...)
 	if kind == objector.KindComplaint {
 		flags = append(flags, &cli.StringFlag{Name: "authority", Usage: "who receives the complaint: residence (the authority where you live) or lead (the company's lead authority under the GDPR)", Value: objector.AuthorityResidence, EnvVars: envs("authority")})
 	}
@@ -88,7 +99,20 @@ func followupAction(c *cli.Context, kind string) error {
 	if cp := l.Assessment.Complaint; kind == objector.KindComplaint && cp != nil && cp.ControllerFirst != nil {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: this complaint says you complained to the company first (%s); that is the reminder, so send 'objector followup reminder' and wait for its answer before you send the complaint\n", cp.ControllerFirst.Text)
 	}
-	return writeOutput(c, out, func(w io.Writer) error {
+	var lg *ledger.Ledger
+	if out != "" && out != "-" {
+		if lg, err = openLedger(c); err != nil {
+			return err
+		}
+		if lg != nil {
+			defer lg.Close()
+		}
+	}
+	err = writeOutput(c, out, func(w io.Writer) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})
+	if err != nil {
+		return err
+	}
+	return recordLetter(lg, g, l, req, f, []string{out})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 func envs(flag string) []string { return []string{envName(flag)} }
@@ -64,7 +65,7 @@ Examples:
 			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
 			encloseFlag(), signatureFlag(),
 			icsFlag(),
-		), agentFlags("send the letter")...),
+		), append(agentFlags("send the letter"), recordFlags()...)...),
 		Before: applyProfile,
 		Action: func(c *cli.Context) error {
 			g, req, err := prepare(c)
@@ -105,6 +106,17 @@ Examples:
 					return err
 				}
 			}
+			// A letter written to a file is recorded; one printed to
+			// standard output is a draft to look at.
+			var lg *ledger.Ledger
+			if out != "" && out != "-" {
+				if lg, err = openLedger(c); err != nil {
+					return err
+				}
+				if lg != nil {
+					defer lg.Close()
+				}
+			}
 			if err := writeICS(c, l); err != nil {
 				return err
 			}
@@ -115,6 +127,13 @@ Examples:
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s takes requests through its web form %s; the draft has no recipient: paste the text into the form\n", l.Recipient.Name, l.Recipient.WebForm)
 			}
 			if err := writeOutput(c, out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+				return err
+			}
+			files := []string{out}
+			if ics := c.String("ics"); ics != "" {
+				files = append(files, ics)
+			}
+			if err := recordLetter(lg, g, l, req, f, files); err != nil {
 				return err
 			}
 			if n := buf.Len(); f == objector.FormatMailto && n-1 > objector.MailtoLimit {

@@ -16,6 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 // Exit codes. Scripts can rely on them.
@@ -34,7 +35,7 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(args))
 	if err == nil {
 		return exitOK
 	}
@@ -72,6 +73,7 @@ Examples:
 			followupCommand(),
 			batchCommand(),
 			serveCommand(),
+			requestsCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
 		// (urfave/cli's own would exit 3, which means something else here).
@@ -102,6 +104,9 @@ var exitCodes = []struct {
 	{func(err error) bool { return errors.As(err, new(*usageError)) }, exitUsage},
 	{func(err error) bool { return errors.As(err, new(*objector.FieldError)) }, exitUsage},
 	{func(err error) bool { return errors.As(err, new(*outputDirError)) }, exitUsage},
+	{func(err error) bool {
+		return errors.Is(err, ledger.ErrNotFound) || errors.Is(err, ledger.ErrInvalidStatus)
+	}, exitUsage},
 	{func(err error) bool {
 		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||
 			errors.Is(err, objector.ErrNoPostalAddress) || errors.Is(err, objector.ErrNoForm) ||
@@ -145,6 +150,9 @@ func hintFor(err error) string {
 		nd *objector.NotDueError
 		od *outputDirError
 	)
+	if h := ledgerHint(err); h != "" {
+		return h
+	}
 	switch {
 	case errors.As(err, &ue):
 		return ue.hint

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -25,10 +26,22 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files instead of comparing")
 
 func TestMain(m *testing.M) {
+	// Letters the tests write are recorded in a ledger of their own,
+	// never in the real one.
+	data, err := os.MkdirTemp("", "objector-test-data")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(data)
+	os.Setenv("XDG_DATA_HOME", data)
 	os.Exit(testscript.RunMain(m, map[string]func() int{
-		"objector": func() int { return run(os.Args, os.Stdin, os.Stdout, os.Stderr) },
-		"mkpng":    mkpng,
-		"mailinfo": mailinfo,
+		"objector":   func() int { return run(os.Args, os.Stdin, os.Stdout, os.Stderr) },
+		"mkpng":      mkpng,
+		"mailinfo":   mailinfo,
+		"mkrows":     mkrows,
+		"csvhead":    csvhead,
+		"countfiles": countfiles,
+		"zipls":      zipls,
 	}))
 }
 
@@ -167,6 +180,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			// A profile in the real home must never leak into a test.
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/config")
+			env.Setenv("XDG_DATA_HOME", env.WorkDir+"/data")
 			env.Setenv("OBJECTOR_REQUIRE_PDFTOOLS", os.Getenv("OBJECTOR_REQUIRE_PDFTOOLS"))
 			return nil
 		},
@@ -174,8 +188,10 @@ func TestScripts(t *testing.T) {
 			if cond == "pdftools" {
 				_, err1 := lookPath("pdftotext")
 				_, err2 := lookPath("qpdf")
+				// An error, not t.Fatal: testscript calls this from the
+				// script's own goroutine, and fails that script with it.
 				if (err1 != nil || err2 != nil) && os.Getenv("OBJECTOR_REQUIRE_PDFTOOLS") == "1" {
-					t.Fatal("pdftotext and qpdf are required (OBJECTOR_REQUIRE_PDFTOOLS=1): install poppler-utils and qpdf")
+					return false, errors.New("pdftotext and qpdf are required (OBJECTOR_REQUIRE_PDFTOOLS=1): install poppler-utils and qpdf")
 				}
 				return err1 == nil && err2 == nil, nil
 			}

@@ -105,11 +105,13 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 	}
 	if d := a.Deadline; d != nil {
 		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
-		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.Due(a.AsOf), a.AsOf)
-		if ext := d.Extended(a.AsOf); ext != d.Due(a.AsOf) {
+		country := entityCountry(entity)
+		fmt.Fprintf(tw, "Counted:\t%s\n", d.Rule(country))
+		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.DueFor(a.AsOf, country), a.AsOf)
+		if ext := d.ExtendedFor(a.AsOf, country); ext != d.DueFor(a.AsOf, country) {
 			fmt.Fprintf(tw, "; %s at the latest with the extension", ext)
 		}
-		fmt.Fprintln(tw)
+		fmt.Fprintln(tw, " (a letter sent by post is received some days after it is dated)")
 	}
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
@@ -159,6 +161,12 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 		}
 		tw.Flush()
 	}
+	if len(a.Proposals) > 0 {
+		fmt.Fprintln(w, "\nProposed changes (not in force; letters do not cite them):")
+		for _, p := range a.Proposals {
+			fmt.Fprintf(w, "  - %s (proposed %s; as of %s: %s). %s\n", p.Name, p.Proposed, p.Checked, p.Status, p.Text)
+		}
+	}
 	if len(a.Notes) > 0 {
 		fmt.Fprintln(w, "\nNotes:")
 		for _, n := range a.Notes {
@@ -186,4 +194,16 @@ func describeDeadline(d *jurisdiction.Deadline) string {
 		return plural(d.Days, "day")
 	}
 	return plural(d.BusinessDays, "business day")
+}
+
+// entityCountry returns "IE" for an entity whose address ends in Ireland,
+// whose public holidays the GDPR deadline rule counts, and "" otherwise.
+func entityCountry(e *controllers.Entity) string {
+	if e == nil || len(e.Address) == 0 {
+		return ""
+	}
+	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
+		return "IE"
+	}
+	return ""
 }
