@@ -199,8 +199,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(`button.copy`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById(document.querySelector("button.copy").dataset.copy).value`, &value),
 		chromedp.Click(`button.copy`, chromedp.ByQuery),
-		chromedp.WaitVisible(`//p[@id="copy-status"][normalize-space(.) != ""]`),
-		chromedp.Text(`#copy-status`, &status, chromedp.ByID),
+		chromedp.Poll(`document.getElementById("copy-status").textContent`, &status),
 		chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, awaitPromise),
 	)
 	if value == "" || copied != value {
