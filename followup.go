@@ -21,6 +21,9 @@ const (
 	// KindComplaint complains to the supervisory authority or regulator
 	// about a request that went unanswered.
 	KindComplaint = templates.KindComplaint
+	// KindReply answers what the company said about a request; the
+	// [Request]'s Reply says what that was.
+	KindReply = templates.KindReply
 )
 
 // The authorities a complaint can go to ([Request].Authority).
@@ -61,13 +64,28 @@ func dateOrZero(t time.Time) jurisdiction.Date {
 func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.Assessment, rec *controllers.Record, asOf jurisdiction.Date) (*templates.Followup, *OriginalRequest, error) {
 	switch req.Kind {
 	case "":
-		if !req.Sent.IsZero() || req.Authority != "" {
-			return nil, nil, &FieldError{Field: "kind", Err: errors.New("sent and authority apply only to a reminder or complaint")}
+		if !req.Sent.IsZero() || req.Authority != "" || req.Reply != nil {
+			return nil, nil, &FieldError{Field: "kind", Err: errors.New("sent, authority and reply apply only to a follow-up (reminder, complaint or reply)")}
 		}
 		return nil, nil, nil
-	case KindReminder, KindComplaint:
+	case KindReminder, KindComplaint, KindReply:
 	default:
-		return nil, nil, &FieldError{Field: "kind", Value: req.Kind, Err: fmt.Errorf("is not a letter kind; use %q, %q or leave it empty for the first letter", KindReminder, KindComplaint)}
+		return nil, nil, &FieldError{Field: "kind", Value: req.Kind, Err: fmt.Errorf("is not a letter kind; use %q, %q, %q or leave it empty for the first letter", KindReminder, KindComplaint, KindReply)}
+	}
+	if (req.Kind == KindReply) != (req.Reply != nil) {
+		return nil, nil, &FieldError{Field: "reply", Err: errors.New("a reply letter needs Reply (what the company answered), and only a reply letter takes it")}
+	}
+	var reply *templates.Reply
+	if req.Kind == KindReply {
+		var err error
+		if reply, err = replyInput(req.Reply); err != nil {
+			return nil, nil, err
+		}
+		// Whether the law supports the reply at all comes first: no
+		// waiting for a due date helps a reply the law has no footing for.
+		if _, err := templates.ReplyRule(a, reply.Kind); err != nil {
+			return nil, nil, err
+		}
 	}
 	if req.Sent.IsZero() {
 		return nil, nil, &FieldError{Field: "sent", Err: fmt.Errorf("%w; give the date of the original letter (YYYY-MM-DD)", ErrMissing)}
@@ -80,7 +98,7 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 		return nil, nil, &FieldError{Field: "agent", Err: errors.New("reminders and complaints are written by the person themselves; leave the agent out")}
 	}
 	orig := req
-	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", time.Time{}, "", false, sent.Time
+	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf, orig.Reply = "", time.Time{}, "", false, sent.Time, nil
 	o, err := g.Generate(ctx, orig)
 	if err != nil {
 		return nil, nil, fmt.Errorf("the original letter of %s: %w", sent, err)
@@ -89,11 +107,21 @@ func (g *Generator) followup(ctx context.Context, req Request, a *jurisdiction.A
 	if !o.Due.IsZero() {
 		due := jurisdiction.Day(o.Due)
 		info.Due = due.Time
-		if !req.Force && !asOf.After(due) {
+		// A company may answer before the due date; only a complaint about
+		// silence, a reminder, or a reply to a partial answer (which the
+		// company may still complete) waits for the period to end.
+		waits := req.Kind != KindReply || req.Reply.Kind == ReplyPartial
+		if waits && !req.Force && !asOf.After(due) {
 			return nil, nil, &FieldError{Field: "sent", Err: &NotDueError{Kind: req.Kind, Sent: sent.Time, Due: due.Time, Date: asOf.Time}}
 		}
 	}
 	fu := &templates.Followup{Original: &o.Letter, Authority: a.Authority}
+	if reply != nil {
+		if err := checkReply(reply, a, info, asOf); err != nil {
+			return nil, nil, err
+		}
+		fu.Reply = reply
+	}
 	switch req.Authority {
 	case "", AuthorityResidence:
 		if req.Kind == KindComplaint && a.ComplaintsBySubdivision {

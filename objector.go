@@ -118,6 +118,8 @@ type Request struct {
 	// Force writes a reminder or complaint even before the original
 	// request's due date has passed; otherwise that is a [*NotDueError].
 	Force bool
+	// Reply says what the company answered, for a letter of [KindReply].
+	Reply *Reply
 }
 
 // Agent is someone who sends a letter on a person's behalf, such as a

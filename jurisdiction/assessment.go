@@ -5,24 +5,25 @@ import "encoding/json"
 // Assessment is what the law says for one residence on one date. It is the
 // only thing templates learn about the law.
 type Assessment struct {
-	Residence     string     // normalized code, such as "DE" or "US-CA"
-	Place         string     // the place's English name
-	AsOf          Date       // the date the assessment holds for
-	Region        Region     // the region controller records are chosen by
-	Regime        Regime     // the family of law; RegimeNone where none applies
-	LawID         string     // the law's id in the rules data; empty for RegimeNone
-	Law           string     // the law's full name
-	LawShort      string     // the law's usual short name, such as "GDPR"
-	NationalLaw   string     // the national act that supplements it, if any
-	EffectiveFrom Date       // when the law took effect for this place
-	Rights        []Right    // the rights in force; empty for RegimeNone
-	Deadline      *Deadline  // the response deadline, if the law sets one
-	Authority     *Authority // the supervisory authority or regulator
-	Agent         *AgentRule // the law's authorized-agent provision in force, if any
-	Complaint     *Complaint // how to complain to the authority; nil where the law data does not say
-	Languages     []string   // official languages, the first being the default
-	Notes         []string   // caveats a reader should know
-	Sources       []string   // where each fact comes from
+	Residence     string      // normalized code, such as "DE" or "US-CA"
+	Place         string      // the place's English name
+	AsOf          Date        // the date the assessment holds for
+	Region        Region      // the region controller records are chosen by
+	Regime        Regime      // the family of law; RegimeNone where none applies
+	LawID         string      // the law's id in the rules data; empty for RegimeNone
+	Law           string      // the law's full name
+	LawShort      string      // the law's usual short name, such as "GDPR"
+	NationalLaw   string      // the national act that supplements it, if any
+	EffectiveFrom Date        // when the law took effect for this place
+	Rights        []Right     // the rights in force; empty for RegimeNone
+	Deadline      *Deadline   // the response deadline, if the law sets one
+	Authority     *Authority  // the supervisory authority or regulator
+	Agent         *AgentRule  // the law's authorized-agent provision in force, if any
+	Complaint     *Complaint  // how to complain to the authority; nil where the law data does not say
+	Replies       []ReplyRule // how to answer a company's reply, per kind; see [Assessment.Reply]
+	Languages     []string    // official languages, the first being the default
+	Notes         []string    // caveats a reader should know
+	Sources       []string    // where each fact comes from
 	// ComplaintsBySubdivision is true where complaints go to the
 	// authority of a subdivision, which the residence does not name
 	// (Germany without its federal state).

@@ -6,10 +6,11 @@ import (
 	"sync"
 )
 
-//go:embed data/laws/*.toml data/places/*.toml
+//go:embed data/laws/*.toml data/places/*.toml data/replies/*.toml
 var embedded embed.FS
 
-// Data is the embedded rule set: laws/*.toml and places/*.toml. Pass another
+// Data is the embedded rule set: laws/*.toml, places/*.toml and
+// replies/*.toml. Pass another
 // fs.FS of the same layout to [Load] to use rules of your own.
 var Data fs.FS = mustSub(embedded, "data")
 

@@ -36,6 +36,9 @@ type Law struct {
 	// the data does not say.
 	Complaint *Complaint `toml:"complaint"`
 	Notes     []string   `toml:"notes"`
+	// Replies says how to answer a company's reply to a request under
+	// this law (replies/<law>.toml); empty where the data has none.
+	Replies []ReplyRule `toml:"-"`
 	// Thresholds are the tests of which a company must meet one for the
 	// law to bind it; none where the law (as objector models it) binds
 	// every company a request goes to.
@@ -128,6 +131,9 @@ func Load(fsys fs.FS) (*Rules, error) {
 			return nil, fmt.Errorf("jurisdiction: %s: id %q must match the file name %q", name, l.ID, want)
 		}
 		r.laws[l.ID] = &l
+	}
+	if err := r.loadReplies(fsys); err != nil {
+		return nil, err
 	}
 	for _, name := range placeFiles {
 		var p Place
@@ -425,6 +431,10 @@ func (r *Rules) ResolveFor(residence string, asOf Date, c *Company) (*Assessment
 		a.Deadline = law.deadlineOn(asOf)
 		a.Complaint = law.Complaint.on(asOf)
 		a.Agent = law.Agent.on(asOf)
+		a.Replies = law.repliesOn(asOf)
+		for _, rule := range a.Replies {
+			a.Sources = appendUnique(a.Sources, rule.Source)
+		}
 		a.Notes = append(a.Notes, law.Notes...)
 		a.Notes = append(a.Notes, app.Notes...)
 		a.Sources = appendUnique(a.Sources, law.Source, app.Source)

@@ -22,6 +22,11 @@ var Fields = []string{
 	"AgentName", "AgentAddress", "AgentEmail", "AgentCite",
 	"SentDate", "OriginalReference", "OriginalSubject", "OriginalDue",
 	"AuthorityName", "ComplaintCite", "ControllerFirstCite",
+	// Replies (reply.go): the company's answer, an extension, an appeal,
+	// and the provisions the reply cites by role.
+	"ReceivedDate", "ExtendedTo", "MaxDue", "AppealPeriod",
+	"IdentityCite", "MinimisationCite", "FacilitateCite", "ReasonsCite",
+	"ExtensionCite", "JustificationCite", "ClaimsCite", "AppealCite",
 	// The web-form route (form.go): the form, one of its fields and the
 	// value to enter, its length limit, and the other ways to send.
 	"Form", "FormURL", "Field", "Value", "MaxLength",
@@ -84,6 +89,19 @@ type view struct {
 	ControllerFirst bool   // the law requires complaining to the controller first
 
 	Agent string // an agent sends the letter: "gdpr", "us-cited", "us", "us-none" or "courtesy" (see agentKind)
+
+	// Replies (reply.go).
+	ReplyKind          string // the company's answer a reply answers; "" for other letters
+	replyRoles         map[string]bool
+	USState            bool     // the law is a US state law
+	Received           bool     // the date of the company's answer is known
+	ExtendedTo         bool     // an extension notice named a date
+	ExtensionLate      bool     // the extension came after the first period
+	ExtensionNoReasons bool     // the extension gave no reasons
+	ExtensionTooLong   bool     // the extension goes beyond the longest period
+	ExtensionValid     bool     // the extension holds
+	Unanswered         []string // message ids of the points a partial answer left open
+	FormLines          []string // the original request's form entries, one line each
 }
 
 // Has reports whether the law grants the right with this id.
@@ -174,6 +192,7 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		}
 	}
 	v.Grounds = a.Regime == jurisdiction.RegimeGDPR || a.Regime == jurisdiction.RegimeUKGDPR
+	v.USState = a.Regime == jurisdiction.RegimeUSState
 
 	// Purposes, in the fixed order of controllers.Purposes.
 	chosen := map[string]bool{}

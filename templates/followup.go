@@ -26,6 +26,8 @@ type Followup struct {
 	// Authority receives a complaint; for a reminder it is named as the
 	// next step. Nil where none is on record.
 	Authority *jurisdiction.Authority
+	// Reply describes the company's answer, for a letter of [KindReply].
+	Reply *Reply
 }
 
 // followup fills the fields and flags of a reminder or complaint. The
@@ -82,7 +84,7 @@ func (v *view) followup(in Input, kind string) error {
 	}
 	// The follow-up sets no new deadline of its own.
 	v.due = nil
-	if kind == KindReminder {
+	if kind != KindComplaint {
 		f["Reference"] = o.Reference
 	} else {
 		f["Reference"] = Reference(kind, o.Reference, f["AuthorityName"].(string), in.Date.String())

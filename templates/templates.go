@@ -43,7 +43,7 @@ const (
 )
 
 // Kinds lists the kinds every template set must define.
-var Kinds = []string{KindObjection, KindOptOut, KindCourtesy, KindReminder, KindComplaint}
+var Kinds = []string{KindObjection, KindOptOut, KindCourtesy, KindReminder, KindComplaint, KindReply}
 
 // ErrInvalidInput is wrapped by errors about the person's input, such as a
 // missing name.
@@ -171,8 +171,13 @@ func (s *Set) Compose(in Input) (*letter.Letter, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kind == KindReminder || kind == KindComplaint {
+	if kind == KindReminder || kind == KindComplaint || kind == KindReply {
 		if err := v.followup(in, kind); err != nil {
+			return nil, err
+		}
+	}
+	if kind == KindReply {
+		if err := v.reply(in); err != nil {
 			return nil, err
 		}
 	}

@@ -43,6 +43,11 @@ workbook is read from its first sheet, or --sheet NAME. Dates in the sent
 column may be ISO (2026-04-01), 01.04.2026, 01/04/2026 where the day and
 month cannot be mixed up, or Excel dates.
 
+DIR also gets manifest.csv, one line per letter (company, reference, law,
+due date, files; no names or emails). Only one batch writes to DIR at a time,
+and a DIR that holds an earlier run's letters needs --resume (finish that run)
+or --overwrite (replace them).
+
 With --agent-name (or agent_name in the profile) every letter is sent on the
 person's behalf and states the agent's authority; keep each person's signed
 mandate, which the letter lists as enclosed.
@@ -55,6 +60,8 @@ fails with its due date unless --force is given.
 Examples:
   objector batch --input people.csv --out letters --format pdf,txt --report failures.csv
   objector batch --input people.csv --out letters --resume
+  objector batch --input Mitglieder.xlsx --sheet Anmeldungen --out briefe --format pdf,eml
+  objector batch --input export.csv --encoding windows-1252 --out letters
   cat people.jsonl | objector batch --input - --input-format jsonl --out letters
   objector batch --input people.csv --out letters --followup reminder --format pdf`,
 		Flags: append([]cli.Flag{

@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBatchCommand guards the batch command's contract: letters named by
@@ -175,5 +180,54 @@ func TestBatchCannotHurtItsInput(t *testing.T) {
 	stderr.Reset()
 	if code := run(append(base, "--overwrite"), strings.NewReader(""), &stdout, &stderr); code != exitOK || !strings.Contains(stderr.String(), "1 written") {
 		t.Errorf("--overwrite: exit %d, stderr:\n%s", code, stderr.String())
+	}
+}
+
+// TestBatchInterruptOnIdleStdin runs objector as a process reading rows
+// from a pipe that stays open and idle, interrupts it with SIGINT, and
+// checks that it ends within a second, saying how to finish the run.
+func TestBatchInterruptOnIdleStdin(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT to send on Windows")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("objector", "batch", "--input", "-", "--input-format", "csv", "--out", dir, "--format", "txt")
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir())
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	io.WriteString(stdin, "name,email,residence,controller\nErika Mustermann,erika@example.org,DE,linkedin\n")
+	// Once the letter is written, the batch waits for the next row.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "000001-linkedin-de.txt")); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("the batch wrote no letter; stderr:\n%s", stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() == 0 || !strings.Contains(stderr.String(), "interrupted; run the same command with --resume") {
+			t.Errorf("exit %v, stderr:\n%s", err, stderr.String())
+		}
+	case <-time.After(time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("objector still waits for its input a second after SIGINT; stderr:\n%s", stderr.String())
 	}
 }

@@ -71,6 +71,7 @@ Examples:
 			jurisdictionsCommand(),
 			controllersCommand(),
 			followupCommand(),
+			replyCommand(),
 			batchCommand(),
 			serveCommand(),
 			requestsCommand(),
@@ -110,7 +111,7 @@ var exitCodes = []struct {
 	{func(err error) bool {
 		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||
 			errors.Is(err, objector.ErrNoPostalAddress) || errors.Is(err, objector.ErrNoForm) ||
-			errors.Is(err, objector.ErrNoAuthority)
+			errors.Is(err, objector.ErrNoAuthority) || errors.Is(err, objector.ErrReplyUnsupported)
 	}, exitUsage},
 }
 
@@ -162,6 +163,8 @@ func hintFor(err error) string {
 		return fmt.Sprintf("wait until %s, or add --force to write the %s now", nd.Due.AddDate(0, 0, 1).Format(time.DateOnly), nd.Kind)
 	case errors.Is(err, objector.ErrNoAuthority):
 		return "a reminder to the company is still possible: objector followup reminder ..."
+	case errors.Is(err, objector.ErrReplyUnsupported):
+		return "run 'objector rights --residence CODE' to see what the law where you live provides, and 'objector reply --help' for the kinds of reply; a reminder (objector followup reminder) or a complaint (objector followup complaint) may fit instead"
 	case errors.Is(err, objector.ErrAddressTooLong):
 		return "shorten the company's address (--controller-address, or its record in --controllers), try another layout with --paper a4|letter and --window left|right, or write --format txt or --format eml"
 	case errors.Is(err, objector.ErrNoPostalAddress):
