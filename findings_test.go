@@ -184,3 +184,63 @@ func TestProposalsNotInLetters(t *testing.T) {
 		t.Errorf("a GDPR letter cites a proposal:\n%s", body)
 	}
 }
+
+// TestErasureNotAccountDeletion checks that the GDPR letter asks to erase
+// the data used for the purposes (training data sets, copies, derived data)
+// and says it is not a request to delete the account, and that it asks
+// about models already trained on the data.
+func TestErasureNotAccountDeletion(t *testing.T) {
+	body := letterText(t, person("DE", "en"))
+	for _, want := range []string{
+		"including training data sets, their copies and data derived from my data",
+		"I am not asking you to delete my account",
+		"Where you have already used my personal data to train models",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the letter lacks %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "Please erase the personal data you have processed for these purposes") {
+		t.Error("the old, account-wide erasure request is still there")
+	}
+}
+
+// TestAlsoAccess checks the optional access request (Art. 15) and that it
+// is refused where objector's letter has none.
+func TestAlsoAccess(t *testing.T) {
+	req := person("DE", "en")
+	req.Also = []string{objector.AlsoAccess}
+	if body := letterText(t, req); !strings.Contains(body, "I also request access to my personal data (Art. 15 GDPR)") || !strings.Contains(body, "which models or systems") {
+		t.Errorf("no access request:\n%s", body)
+	}
+	if body := letterText(t, person("DE", "en")); strings.Contains(body, "I also request access") {
+		t.Error("an access request without --also access")
+	}
+	req = person("US-CA", "en")
+	req.Also = []string{objector.AlsoAccess}
+	_, err := generator(t).Generate(context.Background(), req)
+	var fe *objector.FieldError
+	if !errors.As(err, &fe) || fe.Field != "also" {
+		t.Errorf("US-CA --also access: %v; want an also field error", err)
+	}
+}
+
+// TestDefaultGroundsWarning checks that the person is warned when the
+// default grounds stand in for theirs where the law wants their own.
+func TestDefaultGroundsWarning(t *testing.T) {
+	l, err := generator(t).Generate(context.Background(), person("DE", "en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "default grounds") {
+		t.Errorf("warnings = %q", l.Warnings)
+	}
+	req := person("DE", "en")
+	req.Reason = "My own grounds."
+	if l, err = generator(t).Generate(context.Background(), req); err != nil || len(l.Warnings) != 0 {
+		t.Errorf("warnings with the person's own grounds: %q, %v", l.Warnings, err)
+	}
+	if l, err = generator(t).Generate(context.Background(), person("US-CA", "en")); err != nil || len(l.Warnings) != 0 {
+		t.Errorf("warnings for an opt-out: %q, %v", l.Warnings, err)
+	}
+}

@@ -93,6 +93,11 @@ type Request struct {
 	// person's region.
 	Purposes []string
 	Reason   string // the person's own grounds, optional
+	// Also asks for more alongside an objection: "access" adds a request
+	// for access (GDPR Art. 15: whether the data was used for the
+	// purposes, in which models, disclosed to which recipients, and a
+	// copy). See [AlsoRequests].
+	Also []string
 	// Lang is the letter's language (a BCP 47 tag). Empty means the first
 	// official language of the residence.
 	Lang string
@@ -148,10 +153,22 @@ type Letter struct {
 	// LangNote says how the language was chosen when it was not the one
 	// asked for exactly, such as "no messages in de-AT; writing in de".
 	LangNote string `json:"-"`
+	// Warnings tell the person what the letter cannot do well without
+	// them, such as the default grounds standing in for their own; for
+	// the person, not the company.
+	Warnings []string `json:"-"`
 	// FollowsUp identifies the original request of a reminder or
 	// complaint; nil for a first letter.
 	FollowsUp *OriginalRequest `json:"follows_up,omitempty"`
 }
+
+// AlsoRequests returns what [Request.Also] may ask for alongside an
+// objection.
+func AlsoRequests() []string { return []string{AlsoAccess} }
+
+// AlsoAccess in [Request.Also] adds a request for access to the
+// objection.
+const AlsoAccess = "access"
 
 // Purposes returns the uses of data a letter can object to, in the order
 // letters name them.
@@ -356,6 +373,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 		Sender:     letter.Party{Name: req.Name, Email: req.Email, Address: req.Address, Account: req.Account},
 		Purposes:   req.Purposes,
 		Reason:     req.Reason,
+		Also:       req.Also,
 		Agent:      agentParty(req.Agent),
 		Kind:       req.Kind,
 		Followup:   fu,
@@ -364,11 +382,18 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Letter, error) 
 	})
 	if err != nil {
 		if errors.Is(err, templates.ErrInvalidInput) {
-			return nil, &FieldError{Field: "purposes", Value: strings.Join(req.Purposes, ","), Err: errors.New(strings.TrimPrefix(err.Error(), templates.ErrInvalidInput.Error()+": "))}
+			msg := strings.TrimPrefix(err.Error(), templates.ErrInvalidInput.Error()+": ")
+			if rest, ok := strings.CutPrefix(msg, "also: "); ok {
+				return nil, &FieldError{Field: "also", Value: strings.Join(req.Also, ","), Err: errors.New(rest)}
+			}
+			return nil, &FieldError{Field: "purposes", Value: strings.Join(req.Purposes, ","), Err: errors.New(msg)}
 		}
 		return nil, err
 	}
 	out := &Letter{Letter: *l, Assessment: a, LangNote: note, FollowsUp: orig}
+	if o, ok := a.Right(jurisdiction.RightObject); ok && o.Condition == jurisdiction.ConditionParticularSituation && req.Kind == "" && req.Reason == "" {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("the letter gives objector's default grounds; %s asks for grounds relating to your own particular situation, which carry more weight: give them with --reason", o.Citation.Text))
+	}
 	if rec != nil {
 		out.Controller = rec.ID
 	}

@@ -70,6 +70,8 @@ type view struct {
 	// binds only companies above thresholds: "below" (the company's
 	// record says it meets none) or "unknown"; empty otherwise.
 	Threshold string
+	// Access: the person asks for access alongside the objection.
+	Access bool
 	// Condition is what the law attaches to the objection right
 	// (jurisdiction.Condition): the letter states it.
 	Condition string
@@ -185,6 +187,17 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		f["LawShort"] = a.Law
 	}
 	v.Account = in.Sender.Account != ""
+	for _, x := range in.Also {
+		switch x {
+		case "access":
+			if kind != KindObjection || !hasRight(a, jurisdiction.RightAccess) {
+				return nil, fmt.Errorf("%w: also: the %s letter objector writes here has no access request; ask for access separately", ErrInvalidInput, kind)
+			}
+			v.Access = true
+		default:
+			return nil, fmt.Errorf("%w: also: %q is not one of: access", ErrInvalidInput, x)
+		}
+	}
 	if ap := a.Applicability; ap != nil && a.Regime == jurisdiction.RegimeNone {
 		v.Threshold = jurisdiction.AppliesUnknown
 		if ap.Status == jurisdiction.AppliesBelow {

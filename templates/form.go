@@ -25,25 +25,32 @@ const core = 80
 // not listed (the introductions naming the law and the company, the
 // identification, the deadline, the courtesy request) are never cut.
 var cutRank = map[string]int{
-	"extension":                     10, // the sentence about extending the deadline
-	"subject":                       15, // the subject line; the introduction repeats its citation
-	"reference":                     20,
-	"objection_burden":              30,
-	"objection_recipients":          40,
-	"ai_excluded":                   45,
-	"ai_setting":                    50,
-	"setting_label_english":         50,
-	"objection_withdraw":            55,
-	"courtesy_no_law":               58,
-	"objection_direct_marketing":    60,
-	"objection_erasure":             65,
-	"objection_erasure_restriction": 65,
-	"optout_limit_sensitive":        70,
-	"optout_profiling":              72,
-	"optout_targeted_advertising":   74,
-	"optout_sharing":                76,
-	"optout_sale":                   78,
-	"objection_grounds":             core,
+	"extension":                            10, // the sentence about extending the deadline
+	"subject":                              15, // the subject line; the introduction repeats its citation
+	"reference":                            20,
+	"objection_burden":                     30,
+	"objection_recipients":                 40,
+	"ai_excluded":                          45,
+	"ai_setting":                           50,
+	"setting_label_english":                50,
+	"objection_withdraw":                   55,
+	"courtesy_no_law":                      58,
+	"objection_direct_marketing":           60,
+	"objection_erasure_scoped":             65,
+	"objection_erasure_restriction_scoped": 65,
+	"objection_trained_models":             42,
+	"objection_access":                     44,
+	"deadline_receipt":                     12, // the date's assumption of receipt; the deadline stays
+	"courtesy_threshold_below":             58,
+	"courtesy_threshold_unknown":           58,
+	"optout_limit_sensitive":               70,
+	"optout_profiling":                     72,
+	"optout_targeted_advertising":          74,
+	"optout_sharing":                       76,
+	"optout_sale":                          78,
+	"objection_grounds":                    core,
+	"objection_condition_breach":           core, // the condition the law attaches, with the person's reason
+	"objection_condition_cease_use":        core,
 	// optout_ai stays whole: it is the request the person came for, and
 	// its second sentence says that the law does not grant it.
 }

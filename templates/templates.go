@@ -99,6 +99,9 @@ type Input struct {
 	// Reason gives the person's own grounds for a GDPR objection; empty
 	// means the default text.
 	Reason string
+	// Also asks for more alongside an objection: "access" adds a request
+	// for access where the law grants one.
+	Also []string
 	// Agent, if not nil, sends the letter on Sender's behalf: it becomes
 	// the letter's sender (with OnBehalfOf set), the body states its
 	// authority and the mandate is listed as an enclosure.

@@ -30,6 +30,7 @@ func letterFlags() []cli.Flag {
 		&cli.StringFlag{Name: "address", Usage: "your postal `ADDRESS` (lines separated by ; or commas), for the sender block", EnvVars: envs("address")},
 		&cli.StringFlag{Name: "account", Usage: "your profile `URL` or user name at the company", EnvVars: envs("account")},
 		&cli.StringFlag{Name: "purpose", Usage: "`PURPOSES` you object to, comma-separated: " + strings.Join(objector.Purposes(), ", ") + " (default: ai-training)", EnvVars: envs("purpose")},
+		&cli.StringFlag{Name: "also", Usage: "also ask for `WHAT` alongside an objection: access (GDPR Art. 15: whether your data was used, in which models, shared with whom, and a copy)", EnvVars: envs("also")},
 		&cli.StringFlag{Name: "reason", Usage: "your own grounds (`TEXT`) relating to your particular situation (GDPR Art. 21(1)); a default text is used otherwise", EnvVars: envs("reason")},
 		&cli.StringFlag{Name: "lang", Usage: "the letter's `LANGUAGE` (default: the first official language where you live)", EnvVars: envs("lang")},
 		&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD), which also picks the law in force (default: today)", EnvVars: envs("as-of")},
@@ -119,6 +120,9 @@ Examples:
 			}
 			if err := writeICS(c, l); err != nil {
 				return err
+			}
+			for _, w := range l.Warnings {
+				fmt.Fprintf(c.App.ErrWriter, "objector: warning: %s\n", w)
 			}
 			if l.LangNote != "" {
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
@@ -217,6 +221,11 @@ func requestFromFlags(c *cli.Context) (objector.Request, error) {
 		Account:    c.String("account"),
 		Reason:     c.String("reason"),
 		Lang:       c.String("lang"),
+	}
+	for _, s := range strings.Split(c.String("also"), ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			req.Also = append(req.Also, s)
+		}
 	}
 	if p := c.String("purpose"); p != "" {
 		for _, s := range strings.Split(p, ",") {

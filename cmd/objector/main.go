@@ -223,7 +223,7 @@ func fieldHint(fe *objector.FieldError) string {
 var fieldFlags = map[string]string{
 	"name": "--name", "email": "--email", "residence": "--residence", "controller": "--controller",
 	"account": "--account", "reason": "--reason", "lang": "--lang", "address": "--address",
-	"purposes": "--purpose", "company.name": "--controller-name", "company.email": "--controller-email",
+	"purposes": "--purpose", "also": "--also", "company.name": "--controller-name", "company.email": "--controller-email",
 	"company.address": "--controller-address", "agent.name": "--agent-name", "agent.email": "--agent-email",
 	"agent.address": "--agent-address", "enclosures": "--enclose", "signature": "--signature",
 	"paper": "--paper", "window": "--window", "format": "--format", "sent": "--sent", "authority": "--authority",
