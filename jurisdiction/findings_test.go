@@ -377,3 +377,19 @@ func TestProposalsDated(t *testing.T) {
 		t.Errorf("the proposal changed the right in force: %v", o)
 	}
 }
+
+// TestLouisianaProfiling checks Louisiana's profiling opt-out (solely
+// automated decisions) from 2027-01-01, and that its thresholds are stated.
+func TestLouisianaProfiling(t *testing.T) {
+	a, err := rules(t).Resolve("US-LA", jurisdiction.MustDate("2027-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := a.Right(jurisdiction.RightOptOutProfiling)
+	if !ok || !strings.Contains(p.Summary, "solely automated") {
+		t.Errorf("US-LA profiling = %+v", p)
+	}
+	if a.Applicability == nil || len(a.Applicability.Thresholds) != 3 {
+		t.Errorf("US-LA thresholds = %+v", a.Applicability)
+	}
+}
