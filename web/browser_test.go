@@ -160,8 +160,15 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys("#name", "Erika Mustermann", chromedp.ByID),
 		chromedp.SendKeys("#email", "erika@example.org", chromedp.ByID),
 		chromedp.SendKeys("#address", "Musterstraße 1\n10115 Berlin", chromedp.ByID),
-		chromedp.Click("#purpose-ads", chromedp.ByID),
+		// Tick a box with the keyboard.
+		chromedp.Focus("#purpose-ads", chromedp.ByID),
+		chromedp.KeyEvent(" "),
 	)
+	var ticked bool
+	run("tick ads", chromedp.Evaluate(`document.getElementById("purpose-ads").checked`, &ticked))
+	if !ticked {
+		t.Error("the space bar did not tick the box")
+	}
 	if !strings.Contains(panel, "Art. 21(1) GDPR") || !strings.Contains(panel, "24 December 2026") {
 		t.Errorf("the rights panel for Germany lacks the objection right or the due date:\n%s", panel)
 	}
