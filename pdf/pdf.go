@@ -16,7 +16,9 @@
 // ("Page 1 of 2", from Letter.Labels["page"]) and a short header on later
 // pages. Text is set in the embedded Go font, which covers Latin with all
 // EU diacritics, Greek and Cyrillic; text it cannot show is refused with an
-// error wrapping [ErrMissingGlyph].
+// error wrapping [ErrMissingGlyph]. A text longer than [MaxLine] or
+// [MaxText] characters is refused with a [*TooLongError]; shorter ones are
+// cut or broken to fit in time that grows with what is printed.
 //
 // # Determinism
 //
@@ -115,8 +117,9 @@ func NewRenderer() (*Renderer, error) {
 	return r, nil
 }
 
-// fontCopy returns a copy of the font file for one document; putFont
-// takes it back once the document is written.
+// fontCopy returns a copy of the font file for one document, restored
+// from goregular.TTF; the caller puts it back into r.fonts once the
+// document is written.
 func (r *Renderer) fontCopy() *[]byte {
 	b := r.fonts.Get().(*[]byte)
 	copy(*b, goregular.TTF)
@@ -621,22 +624,29 @@ func wrap(pdf *gofpdf.Fpdf, s string, width float64) []string {
 		if cur != "" {
 			lines = append(lines, cur)
 		}
-		rest := []rune(w)
-		for {
-			n := fitPrefix(pdf, rest, "", width)
-			if n == len(rest) {
-				break
-			}
-			n = max(n, 1) // at least one character a line
-			lines = append(lines, string(rest[:n]))
-			rest = rest[n:]
-		}
-		cur = string(rest)
+		var broken []string
+		broken, cur = breakWord(pdf, w, width)
+		lines = append(lines, broken...)
 	}
 	if cur != "" {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// breakWord breaks w between characters into lines that fit width, at
+// least one character a line, and returns them and the rest, which fits.
+func breakWord(pdf *gofpdf.Fpdf, w string, width float64) (lines []string, rest string) {
+	r := []rune(w)
+	for {
+		n := fitPrefix(pdf, r, "", width)
+		if n == len(r) {
+			return lines, string(r)
+		}
+		n = max(n, 1)
+		lines = append(lines, string(r[:n]))
+		r = r[n:]
+	}
 }
 
 // fitLine shortens s with an ellipsis until it fits width.
