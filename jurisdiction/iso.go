@@ -27,7 +27,6 @@ var notCountries = map[string]bool{
 // outermostSource documents outermost.
 const outermostSource = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E355"
 
-
 // isoPlace returns a place for a valid ISO 3166-1 alpha-2 country code that
 // the rules data does not list: a territory of an EU member state takes
 // that state's rules; any other country gets no rules (an honest courtesy
