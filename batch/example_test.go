@@ -54,3 +54,22 @@ Nobody,not-an-email,FR,linkedin
 	// 000002-x-en.pdf
 	// manifest.csv
 }
+
+// A CSV file as a German Excel saves it: a byte-order mark, semicolons,
+// German column names, a date written day first.
+func ExampleNewRowReader() {
+	export := "\ufeffName;E-Mail;Wohnort;Firma;Gesendet am\r\n" +
+		"Erika Mustermann;erika@example.org;DE;linkedin;01.04.2026\r\n"
+	rr, err := batch.NewRowReader(strings.NewReader(export), batch.CSV, batch.ReadOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rr.Close()
+	row, err := rr.Next()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(row.Line, row.Residence, row.Controllers, row.Sent)
+	// Output:
+	// 2 DE [linkedin] 2026-04-01
+}

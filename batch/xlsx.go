@@ -9,6 +9,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// xlsxInMemory is the size up to which a sheet's XML is unpacked into
+// memory; a larger one goes to a temporary file that the rows are read
+// from as a stream, so memory does not grow with the sheet. (Its shared
+// strings, the texts of the cells, are held in memory whatever the size.)
+const xlsxInMemory = 1 << 20
+
 // xlsxRows streams the rows of one sheet of a workbook.
 type xlsxRows struct {
 	file   *excelize.File
@@ -20,7 +26,7 @@ type xlsxRows struct {
 // openXLSX opens the workbook r holds and returns its sheet's rows (the
 // first sheet if sheet is empty) with the header row read.
 func openXLSX(r io.Reader, sheet string) (*xlsxRows, []string, error) {
-	f, err := excelize.OpenReader(r)
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipXMLSizeLimit: xlsxInMemory})
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v (save it from the spreadsheet program as .xlsx or .csv)", ErrSpreadsheet, err)
 	}
