@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/objector/objector/calendar"
 	"github.com/objector/objector/email"
@@ -143,9 +145,24 @@ func (g *Generator) Render(w io.Writer, l *Letter, f Format, opt RenderOptions) 
 // into a [*FieldError].
 func (g *Generator) writePDF(w io.Writer, l *Letter, opt RenderOptions) error {
 	err := g.pdf.Write(w, &l.Letter, pdf.Options{Paper: opt.Paper, Window: opt.Window, Creator: "objector " + Version, Signature: opt.Signature})
+	var tl *pdf.TooLongError
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &tl):
+		// The field whose text is longer than the PDF takes: a request
+		// keeps within smaller limits, a letter a caller built may not.
+		from := pdfFields[tl.Field]
+		for _, p := range l.parts() {
+			if !slices.Contains(from, p.field) {
+				continue
+			}
+			for _, v := range p.values {
+				if utf8.RuneCountInString(v) > tl.Limit {
+					return &FieldError{Field: p.field, Personal: p.personal, Err: fmt.Errorf("is longer than %d characters, the most a PDF letter takes", tl.Limit)}
+				}
+			}
+		}
 	case errors.Is(err, pdf.ErrSignatureImage):
 		return &FieldError{Field: "signature", Err: err}
 	case errors.Is(err, pdf.ErrMissingGlyph):
@@ -161,6 +178,19 @@ func (g *Generator) writePDF(w io.Writer, l *Letter, opt RenderOptions) error {
 		}
 	}
 	return err
+}
+
+// pdfFields maps the fields of a letter, as package pdf names them, to
+// the request fields their text can come from.
+var pdfFields = map[string][]string{
+	"sender name":       {"name", "agent.name"},
+	"signature":         {"name", "agent.name"},
+	"sender address":    {"address", "agent.address"},
+	"sender email":      {"email", "agent.email"},
+	"recipient name":    {"company.name"},
+	"recipient address": {"company.address"},
+	"body":              {"reason"},
+	"enclosures":        {"enclosures"},
 }
 
 // part is text of a letter that came from one field of the request.
