@@ -191,7 +191,7 @@ func (e *RowError) Redacted() string {
 			msg += " (did you mean " + strings.Join(fe.Suggestions, ", ") + "?)"
 		}
 		return msg
-	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed):
+	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed), errors.Is(e.Err, ErrInternal):
 		return e.Err.Error() // our own messages carry no cell content
 	case e.Field == "controller":
 		return e.Err.Error()
@@ -565,7 +565,7 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 			AsOf:       b.asOf,
 			Agent:      b.opts.Agent,
 		}
-		l, err := b.gen.Generate(ctx, req)
+		l, err := b.generate(ctx, req)
 		if err != nil {
 			if ctx.Err() != nil {
 				res.cancelled = true
@@ -602,6 +602,30 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 	return res, nil
 }
 
+// ErrInternal is wrapped by the [*RowError] of a letter that objector
+// panicked on: a bug, kept to its row so that the run goes on. The panic's
+// value is dropped, since it may hold the row's text.
+var ErrInternal = errors.New("objector failed on this letter; this is a bug, please report it with the error's line but without the row")
+
+// generate is Generate with a panic turned into [ErrInternal].
+func (b *runner) generate(ctx context.Context, req objector.Request) (l *objector.Letter, err error) {
+	defer recovered(&err)
+	return b.gen.Generate(ctx, req)
+}
+
+// render is Render with a panic turned into [ErrInternal].
+func (b *runner) render(w io.Writer, l *objector.Letter, f objector.Format) (err error) {
+	defer recovered(&err)
+	return b.gen.Render(w, l, f, b.opts.Render)
+}
+
+// recovered, deferred, turns a panic into ErrInternal in *err.
+func recovered(err *error) {
+	if recover() != nil {
+		*err = ErrInternal
+	}
+}
+
 // write writes the letter's files that are missing (all of them without
 // Resume) and returns the names of all its files and how many it wrote.
 // Every file is rendered before any is written, so a letter that cannot
@@ -626,7 +650,7 @@ func (b *runner) write(row Row, l *objector.Letter) ([]string, int, error) {
 		buf := b.bufs.Get().(*bytes.Buffer)
 		buf.Reset()
 		bufs = append(bufs, buf)
-		if err := b.gen.Render(buf, l, f, b.opts.Render); err != nil {
+		if err := b.render(buf, l, f); err != nil {
 			// Rendering writes to memory: its errors are the letter's.
 			return nil, 0, &RowError{Line: row.Line, Row: row.Number, Controller: safe(l.Controller), Field: fieldOf(err), Err: fmt.Errorf("rendering %s: %w", f, err)}
 		}

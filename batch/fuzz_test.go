@@ -60,6 +60,9 @@ func FuzzRun(f *testing.F) {
 		if err != nil && !errors.As(err, &re) {
 			t.Fatalf("Run: %v is neither a header nor a row error", err)
 		}
+		if errors.Is(err, ErrInternal) {
+			t.Fatalf("Run panicked on a letter: %v", err)
+		}
 		var letters int
 		filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
 			if err != nil || info.IsDir() {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -278,5 +279,19 @@ func TestManifest(t *testing.T) {
 			col(rec, "channel") != "post email" || col(rec, "reference") == "" || col(rec, "company") == "" || col(rec, "date") != "2026-06-01" {
 			t.Errorf("line %d: %q", i+1, rec)
 		}
+	}
+}
+
+// TestPanicStaysInItsRow checks that a panic while making a letter
+// becomes that letter's ErrInternal, without the panic's text.
+func TestPanicStaysInItsRow(t *testing.T) {
+	f := func() (err error) {
+		defer recovered(&err)
+		panic("Erika Mustermann")
+	}
+	err := f()
+	re := &RowError{Line: 7, Err: fmt.Errorf("rendering pdf: %w", err)}
+	if !errors.Is(err, ErrInternal) || strings.Contains(re.Redacted(), "Erika") || !strings.Contains(re.Redacted(), "bug") {
+		t.Errorf("%v; redacted %q", err, re.Redacted())
 	}
 }

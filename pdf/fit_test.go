@@ -27,9 +27,9 @@ func measuringDoc(t testing.TB, size float64) *gofpdf.Fpdf {
 	return pdf
 }
 
-// slowFitLine and slowWrap are the first versions of fitLine and wrap,
-// which measured again after dropping each character: the reference the
-// fast ones must agree with.
+// slowFitLine and slowBreakWord are the first versions of fitLine and
+// of wrap's breaking of a long word, which measured again after dropping
+// each character: the reference the fast ones must agree with.
 func slowFitLine(pdf *gofpdf.Fpdf, s string, width float64) string {
 	if pdf.GetStringWidth(s) <= width {
 		return s
@@ -41,44 +41,22 @@ func slowFitLine(pdf *gofpdf.Fpdf, s string, width float64) string {
 	return strings.TrimRight(string(r), " ") + "…"
 }
 
-func slowWrap(pdf *gofpdf.Fpdf, s string, width float64) []string {
-	var lines []string
-	cur := ""
-	for _, w := range strings.Split(s, " ") {
-		if w == "" {
-			continue
+func slowBreakWord(pdf *gofpdf.Fpdf, w string, width float64) (lines []string, rest string) {
+	for pdf.GetStringWidth(w) > width {
+		r := []rune(w)
+		n := len(r) - 1
+		for n > 1 && pdf.GetStringWidth(string(r[:n])) > width {
+			n--
 		}
-		try := w
-		if cur != "" {
-			try = cur + " " + w
-		}
-		if pdf.GetStringWidth(try) <= width {
-			cur = try
-			continue
-		}
-		if cur != "" {
-			lines = append(lines, cur)
-		}
-		cur = w
-		for pdf.GetStringWidth(cur) > width {
-			r := []rune(cur)
-			n := len(r) - 1
-			for n > 1 && pdf.GetStringWidth(string(r[:n])) > width {
-				n--
-			}
-			lines = append(lines, string(r[:n]))
-			cur = string(r[n:])
-		}
+		lines = append(lines, string(r[:n]))
+		w = string(r[n:])
 	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
+	return lines, w
 }
 
-// TestFitAgreesWithSlow checks that fitLine and wrap cut random texts of
-// wide, narrow and zero-width characters exactly where the versions that
-// drop one character at a time cut them.
+// TestFitAgreesWithSlow checks that fitLine and breakWord cut random
+// texts of wide, narrow and zero-width characters exactly where the
+// versions that drop one character at a time cut them.
 func TestFitAgreesWithSlow(t *testing.T) {
 	pdf := measuringDoc(t, 9)
 	alphabet := []rune("iIlW mM.ÄßЖщΩ\u00a0\u0301-")
@@ -89,14 +67,17 @@ func TestFitAgreesWithSlow(t *testing.T) {
 			r[j] = alphabet[rnd.Intn(len(alphabet))]
 		}
 		s := string(r)
-		// Wider than any one character: slowWrap loops for ever on a
+		// Wider than any one character: slowBreakWord loops for ever on a
 		// character wider than the line.
 		width := []float64{4, 11, 20, 75, 200}[i%5]
 		if got, want := fitLine(pdf, s, width), slowFitLine(pdf, s, width); got != want {
 			t.Fatalf("fitLine(%q, %v) = %q, want %q", s, width, got, want)
 		}
-		if got, want := wrap(pdf, s, width), slowWrap(pdf, s, width); !slices.Equal(got, want) {
-			t.Fatalf("wrap(%q, %v) = %q, want %q", s, width, got, want)
+		w := strings.ReplaceAll(s, " ", "")
+		gotLines, gotRest := breakWord(pdf, w, width)
+		wantLines, wantRest := slowBreakWord(pdf, w, width)
+		if !slices.Equal(gotLines, wantLines) || gotRest != wantRest {
+			t.Fatalf("breakWord(%q, %v) = %q, %q, want %q, %q", w, width, gotLines, gotRest, wantLines, wantRest)
 		}
 	}
 }

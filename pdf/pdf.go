@@ -621,22 +621,29 @@ func wrap(pdf *gofpdf.Fpdf, s string, width float64) []string {
 		if cur != "" {
 			lines = append(lines, cur)
 		}
-		rest := []rune(w)
-		for {
-			n := fitPrefix(pdf, rest, "", width)
-			if n == len(rest) {
-				break
-			}
-			n = max(n, 1) // at least one character a line
-			lines = append(lines, string(rest[:n]))
-			rest = rest[n:]
-		}
-		cur = string(rest)
+		var broken []string
+		broken, cur = breakWord(pdf, w, width)
+		lines = append(lines, broken...)
 	}
 	if cur != "" {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// breakWord breaks w between characters into lines that fit width, at
+// least one character a line, and returns them and the rest, which fits.
+func breakWord(pdf *gofpdf.Fpdf, w string, width float64) (lines []string, rest string) {
+	r := []rune(w)
+	for {
+		n := fitPrefix(pdf, r, "", width)
+		if n == len(r) {
+			return lines, string(r)
+		}
+		n = max(n, 1)
+		lines = append(lines, string(r[:n]))
+		r = r[n:]
+	}
 }
 
 // fitLine shortens s with an ellipsis until it fits width.
