@@ -63,7 +63,7 @@ func LedgerFollowup(ctx context.Context, g *objector.Generator, l *objector.Lett
 		return ledger.Request{}, errors.New("the letter follows up no request")
 	}
 	orig := req
-	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf = "", time.Time{}, "", false, l.FollowsUp.Date
+	orig.Kind, orig.Sent, orig.Authority, orig.Force, orig.AsOf, orig.Reply = "", time.Time{}, "", false, l.FollowsUp.Date, nil
 	ol, err := g.Generate(ctx, orig)
 	if err != nil {
 		return ledger.Request{}, fmt.Errorf("the original letter of %s: %w", l.FollowsUp.Date, err)

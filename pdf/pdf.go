@@ -16,7 +16,9 @@
 // ("Page 1 of 2", from Letter.Labels["page"]) and a short header on later
 // pages. Text is set in the embedded Go font, which covers Latin with all
 // EU diacritics, Greek and Cyrillic; text it cannot show is refused with an
-// error wrapping [ErrMissingGlyph].
+// error wrapping [ErrMissingGlyph]. A text longer than [MaxLine] or
+// [MaxText] characters is refused with a [*TooLongError]; shorter ones are
+// cut or broken to fit in time that grows with what is printed.
 //
 // # Determinism
 //
@@ -115,8 +117,9 @@ func NewRenderer() (*Renderer, error) {
 	return r, nil
 }
 
-// fontCopy returns a copy of the font file for one document; putFont
-// takes it back once the document is written.
+// fontCopy returns a copy of the font file for one document, restored
+// from goregular.TTF; the caller puts it back into r.fonts once the
+// document is written.
 func (r *Renderer) fontCopy() *[]byte {
 	b := r.fonts.Get().(*[]byte)
 	copy(*b, goregular.TTF)

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
+	"github.com/objector/objector/ledger"
 )
 
 // replyKinds describes each kind of company answer for the help text: what
@@ -103,7 +104,9 @@ func replySubcommand(kind, usage, description string) *cli.Command {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
 		&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
 		&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+		&cli.StringFlag{Name: "ref", Usage: "the `REFERENCE` of the request in the ledger (OBJ-…): its company, residence, sender, language, purposes and date stand in for the flags", EnvVars: envs("ref")},
 	)
+	flags = append(flags, recordFlags()...)
 	switch kind {
 	case objector.ReplyExtended:
 		flags = append(flags,
@@ -119,7 +122,7 @@ func replySubcommand(kind, usage, description string) *cli.Command {
 	return &cli.Command{
 		Name:        kind,
 		Usage:       usage,
-		UsageText:   "objector reply " + kind + " --controller ID --residence CODE --name NAME --email EMAIL --sent DATE [--received DATE] [options]",
+		UsageText:   "objector reply " + kind + " --controller ID --residence CODE --name NAME --email EMAIL --sent DATE [--received DATE] [options]\n   objector reply " + kind + " --ref REFERENCE [--received DATE] [options]",
 		Description: description,
 		Flags:       flags,
 		Before:      applyProfile,
@@ -142,12 +145,6 @@ func replyAction(c *cli.Context, kind string) error {
 			}
 		}
 	}
-	if c.String("sent") == "" {
-		return &usageError{msg: "--sent is missing", hint: "give the date you sent the first letter, for example --sent 2026-09-01"}
-	}
-	if req.Sent, err = dateFlag(c, "sent"); err != nil {
-		return err
-	}
 	if r.Received, err = dateFlag(c, "received"); err != nil {
 		return err
 	}
@@ -155,7 +152,33 @@ func replyAction(c *cli.Context, kind string) error {
 		return err
 	}
 	req.Reply = r
+	ref := strings.TrimSpace(c.String("ref"))
+	var lg *ledger.Ledger
 	out := c.String("output")
+	if ref != "" || (out != "" && out != "-") {
+		if lg, err = openLedger(c); err != nil {
+			return err
+		}
+		if lg != nil {
+			defer lg.Close()
+		}
+	}
+	if ref != "" {
+		if lg == nil {
+			return &usageError{msg: "--ref needs the ledger, and --no-ledger turns it off", hint: "leave out --no-ledger, or give the request's flags instead of --ref"}
+		}
+		if err := fromLedger(c, lg, ref, &req); err != nil {
+			return err
+		}
+	}
+	if c.String("sent") == "" && ref == "" {
+		return &usageError{msg: "--sent is missing", hint: "give the date you sent the first letter, for example --sent 2026-09-01, or the request's reference in the ledger with --ref"}
+	}
+	if c.IsSet("sent") || ref == "" {
+		if req.Sent, err = dateFlag(c, "sent"); err != nil {
+			return err
+		}
+	}
 	f, err := outputFormat(c)
 	if err != nil {
 		return err
@@ -164,10 +187,86 @@ func replyAction(c *cli.Context, kind string) error {
 	if err != nil {
 		return err // nothing is written, and the exit code says why
 	}
+	if ref != "" && l.FollowsUp.Reference != ref {
+		return &usageError{msg: fmt.Sprintf("the request regenerated from the ledger has the reference %s, not %s (the directory or the law data changed since)", l.FollowsUp.Reference, ref), hint: "give the first letter's flags (--controller, --residence, --name, --email, --purpose, --lang, --sent) instead of --ref"}
+	}
 	if l.LangNote != "" {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: %s\n", l.LangNote)
 	}
-	return writeOutput(c, out, func(w io.Writer) error {
+	err = writeOutput(c, out, func(w io.Writer) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})
+	if err != nil || lg == nil || out == "" || out == "-" {
+		return err
+	}
+	if err := recordLetter(lg, g, l, req, f, []string{out}); err != nil {
+		return err
+	}
+	return markReply(lg, l, r)
+}
+
+// fromLedger fills the request from the ledger's record of ref, for every
+// field its flag does not set.
+func fromLedger(c *cli.Context, lg *ledger.Ledger, ref string, req *objector.Request) error {
+	r, err := lg.Get(context.Background(), ref)
+	if err != nil {
+		return err
+	}
+	if r.Company == "" && !c.IsSet("controller-name") {
+		return &usageError{msg: fmt.Sprintf("%s went to a company outside the directory", ref), hint: "describe it again with --controller-name, --controller-address and --controller-email"}
+	}
+	set := func(flag string, dst *string, v string) {
+		if !c.IsSet(flag) {
+			*dst = v
+		}
+	}
+	set("controller", &req.Controller, r.Company)
+	set("residence", &req.Residence, r.Residence)
+	set("name", &req.Name, r.Sender.Name)
+	set("email", &req.Email, r.Sender.Email)
+	set("account", &req.Account, r.Sender.Account)
+	set("lang", &req.Lang, r.Lang)
+	if !c.IsSet("address") {
+		req.Address = r.Sender.Address
+	}
+	if !c.IsSet("purpose") {
+		req.Purposes = r.Purposes
+	}
+	req.Sent = r.Date
+	return nil
+}
+
+// replyStatus is where a request stands once the company gave an answer
+// of each kind: the Data Rights Protocol's state, and the note that says
+// what the company did.
+var replyStatus = map[string]struct {
+	status ledger.Status
+	note   string
+}{
+	objector.ReplyIDDemanded: {ledger.StatusNeedsVerification, "the company demanded proof of identity; objector reply id-demanded answered it"},
+	objector.ReplyUseForm:    {ledger.StatusInProgress, "the company asked for its web form; objector reply use-form answered it"},
+	objector.ReplyRefused:    {ledger.StatusDenied, "the company refused, claiming overriding grounds; objector reply refused contested it"},
+	objector.ReplyExtended:   {ledger.StatusInProgress, "the company extended the period; objector reply extended answered it"},
+	objector.ReplyPartial:    {ledger.StatusInProgress, "the company answered in part; objector reply partial listed the open points"},
+	objector.ReplyAppeal:     {ledger.StatusDenied, "the company declined the request; objector reply appeal appealed"},
+}
+
+// markReply records in the ledger what the company answered, on the day
+// it answered (or the reply's date), with the extension where it holds.
+func markReply(lg *ledger.Ledger, l *objector.Letter, r *objector.Reply) error {
+	st := replyStatus[r.Kind]
+	m := ledger.Mark{Ref: l.FollowsUp.Reference, Status: st.status, On: r.Received, Note: st.note}
+	if m.On.IsZero() {
+		m.On = l.Date
+	}
+	if r.Kind == objector.ReplyPartial && len(r.Unanswered) > 0 {
+		m.Note += ": " + strings.Join(r.Unanswered, ", ")
+	}
+	if r.Kind == objector.ReplyExtended && !l.Due.IsZero() && l.Due.After(l.FollowsUp.Due) {
+		m.ExtendedTo = l.Due
+	}
+	if err := lg.Mark(context.Background(), m); err != nil {
+		return &recordError{files: nil, err: err}
+	}
+	return nil
 }
