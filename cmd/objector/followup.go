@@ -52,12 +52,12 @@ func followupSubcommand(kind, usage, description string) *cli.Command {
 		&cli.BoolFlag{Name: "force", Usage: "write the letter even though the due date has not passed yet", EnvVars: envs("force")},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT` (default: from -o's extension, else txt)", EnvVars: envs("format")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-		&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
-		&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+		paperFlag(),
+		windowFlag(),
 	)
 	flags = append(flags, recordFlags()...)
 	if kind == objector.KindComplaint {
-		flags = append(flags, &cli.StringFlag{Name: "authority", Usage: "who receives the complaint: residence (the authority where you live) or lead (the company's lead authority under the GDPR)", Value: objector.AuthorityResidence, EnvVars: envs("authority")})
+		flags = append(flags, &cli.StringFlag{Name: "authority", Usage: "who receives the complaint (`AUTHORITY`): residence (the authority where you live) or lead (the company's lead authority under the GDPR)", Value: objector.AuthorityResidence, EnvVars: envs("authority")})
 	}
 	return &cli.Command{
 		Name:        kind,
@@ -87,6 +87,9 @@ func followupAction(c *cli.Context, kind string) error {
 	out := c.String("output")
 	f, err := outputFormat(c)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputs(c, f, out, ""); err != nil {
 		return err
 	}
 	l, err := g.Generate(context.Background(), req)
