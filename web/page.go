@@ -95,9 +95,12 @@ type formStep struct {
 	Field           *formField
 }
 
+// formField is a field of the company's form with the value to copy:
+// Text says what to enter (the step's instruction), Label is the label
+// the company's form shows if known, Name what the copy button copies.
 type formField struct {
-	ID, Label, Value, Note string
-	Multiline              bool
+	ID, Text, Label, Name, Value, Note string
+	Multiline                          bool
 }
 
 // fieldLabels maps form fields to the message ids of their labels.
@@ -312,7 +315,12 @@ func formRoute(l *objector.Letter) *formResult {
 	for _, s := range f.Steps {
 		st := formStep{Kind: s.Kind, Text: s.Text, URL: s.URL}
 		if ff := fields[s.Field]; ff != nil && s.Field != "" && ff.Value != "" {
-			st.Field = ff
+			f := *ff
+			f.Text = s.Text
+			if f.Name = f.Label; f.Name == "" {
+				f.Name = s.Text
+			}
+			st.Field = &f
 		}
 		res.Steps = append(res.Steps, st)
 	}

@@ -71,10 +71,10 @@ Examples:
 			&cli.StringFlag{Name: "encoding", Usage: "the CSV file's `ENCODING` if not UTF-8, such as windows-1252 or iso-8859-2", EnvVars: envs("encoding")},
 			&cli.StringFlag{Name: "sheet", Usage: "the .xlsx sheet `NAME` to read (default: the first)", EnvVars: envs("sheet")},
 			&cli.StringFlag{Name: "out", Usage: "the `DIR` the letters are written to (created if missing)", EnvVars: envs("out")},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMATS`, comma-separated: " + formatNames() + " (default: pdf)", Value: "pdf", EnvVars: envs("format")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMATS`, comma-separated: " + formatNames() + "", Value: "pdf", EnvVars: envs("format")},
 			&cli.IntFlag{Name: "workers", Usage: "letters generated at once (`N`)", Value: runtime.NumCPU(), EnvVars: envs("workers")},
-			&cli.StringFlag{Name: "followup", Usage: "write follow-ups to the letters the \"sent\" column dates: reminder or complaint", EnvVars: envs("followup")},
-			&cli.StringFlag{Name: "authority", Usage: "with --followup complaint: residence (the person's authority) or lead (the company's lead authority under the GDPR)", EnvVars: envs("authority")},
+			&cli.StringFlag{Name: "followup", Usage: "write follow-ups (`KIND`: reminder or complaint) to the letters the \"sent\" column dates", EnvVars: envs("followup")},
+			&cli.StringFlag{Name: "authority", Usage: "with --followup complaint, who receives it (`AUTHORITY`): residence (the person's authority) or lead (the company's lead authority under the GDPR)", EnvVars: envs("authority")},
 			&cli.BoolFlag{Name: "force", Usage: "with --followup: write even where the first letter's deadline has not passed", EnvVars: envs("force")},
 			&cli.BoolFlag{Name: "resume", Usage: "finish an interrupted run: keep the letters whose files are complete, write the rest, with the run's letter date", EnvVars: envs("resume")},
 			&cli.BoolFlag{Name: "overwrite", Usage: "replace the files an earlier run wrote to DIR (without it, or --resume, such files stop the run)", EnvVars: envs("overwrite")},
@@ -82,8 +82,8 @@ Examples:
 			&cli.StringFlag{Name: "report", Usage: "write the failed rows to this CSV `FILE` (line, row, controller, field, error; no personal data)", EnvVars: envs("report")},
 			&cli.StringFlag{Name: "as-of", Usage: "the letter `DATE` (YYYY-MM-DD) for every letter (default: today, fixed for the run and kept in DIR for --resume)", EnvVars: envs("as-of")},
 			&cli.StringFlag{Name: "controllers", Usage: "a TOML `FILE` or folder of controller records that add to or override the directory", EnvVars: envs("controllers")},
-			&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)", EnvVars: envs("paper")},
-			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
+			paperFlag(),
+			windowFlag(),
 			&cli.StringFlag{Name: "profile", Usage: "profile `FILE` with agent_name, agent_address, agent_email (default: $XDG_CONFIG_HOME/objector/profile.toml)", EnvVars: envs("profile")},
 		}, append(agentFlags("send every letter"), recordFlags()...)...),
 		Before: applyProfile,
@@ -455,7 +455,8 @@ func unjoin(err error) []error {
 
 // isTerminal reports whether w is a terminal, where progress lines help;
 // elsewhere (a file, a pipe, a test) output stays stable.
-func isTerminal(w io.Writer) bool {
+// It is a variable so that tests can play a terminal.
+var isTerminal = func(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/ledger"
 )
 
 func followupCommand() *cli.Command {
@@ -52,12 +51,12 @@ func followupSubcommand(kind, usage, description string) *cli.Command {
 		&cli.BoolFlag{Name: "force", Usage: "write the letter even though the due date has not passed yet", EnvVars: envs("force")},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT` (default: from -o's extension, else txt)", EnvVars: envs("format")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-		&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
-		&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+		paperFlag(),
+		windowFlag(),
 	)
 	flags = append(flags, recordFlags()...)
 	if kind == objector.KindComplaint {
-		flags = append(flags, &cli.StringFlag{Name: "authority", Usage: "who receives the complaint: residence (the authority where you live) or lead (the company's lead authority under the GDPR)", Value: objector.AuthorityResidence, EnvVars: envs("authority")})
+		flags = append(flags, &cli.StringFlag{Name: "authority", Usage: "who receives the complaint (`AUTHORITY`): residence (the authority where you live) or lead (the company's lead authority under the GDPR)", Value: objector.AuthorityResidence, EnvVars: envs("authority")})
 	}
 	return &cli.Command{
 		Name:        kind,
@@ -89,6 +88,9 @@ func followupAction(c *cli.Context, kind string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutputs(c, f, out, ""); err != nil {
+		return err
+	}
 	l, err := g.Generate(context.Background(), req)
 	if err != nil {
 		return err // a premature follow-up too: nothing is written, and the exit code says so
@@ -99,15 +101,11 @@ func followupAction(c *cli.Context, kind string) error {
 	if cp := l.Assessment.Complaint; kind == objector.KindComplaint && cp != nil && cp.ControllerFirst != nil {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: this complaint says you complained to the company first (%s); that is the reminder, so send 'objector followup reminder' and wait for its answer before you send the complaint\n", cp.ControllerFirst.Text)
 	}
-	var lg *ledger.Ledger
-	if out != "" && out != "-" {
-		if lg, err = openLedger(c); err != nil {
-			return err
-		}
-		if lg != nil {
-			defer lg.Close()
-		}
+	lg, closeLedger, err := openLedgerFor(c, out)
+	if err != nil {
+		return err
 	}
+	defer closeLedger()
 	err = writeOutput(c, out, func(w io.Writer) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})

@@ -21,12 +21,12 @@ func overdueFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "overdue", Usage: "write the reminder or complaint every overdue request in the ledger needs next, and record it"},
 		&cli.StringFlag{Name: "out", Usage: "with --overdue: the `DIR` the letters are written to (created if missing)"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "with --overdue: output `FORMATS`, comma-separated: pdf, txt, eml (default: pdf)", Value: "pdf"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "with --overdue: output `FORMATS`, comma-separated: pdf, txt, eml", Value: "pdf"},
 		&cli.StringFlag{Name: "wait", Usage: "with --overdue: how long a reminder may go unanswered before the complaint (`DAYS`, such as 14d or 2w)", Value: "14d"},
-		&cli.StringFlag{Name: "authority", Usage: "with --overdue: who receives complaints: residence or lead", Value: objector.AuthorityResidence},
+		&cli.StringFlag{Name: "authority", Usage: "with --overdue: who receives complaints (`AUTHORITY`): residence or lead", Value: objector.AuthorityResidence},
 		&cli.StringFlag{Name: "controllers", Usage: "a TOML `FILE` or folder of controller records that add to or override the directory"},
-		&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)"},
-		&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)"},
+		paperFlag(),
+		windowFlag(),
 		ledgerAsOf(), ledgerFlag(),
 	}
 }

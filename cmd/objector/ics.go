@@ -16,27 +16,30 @@ func icsFlag() cli.Flag {
 	return &cli.StringFlag{Name: "ics", Usage: "also write the reply's due date as a calendar `FILE` (.ics) to import into your calendar", EnvVars: envs("ics")}
 }
 
-// writeICS writes the calendar file --ics asks for, atomically and readable
-// only by its owner. A letter without a due date is a usage error.
-func writeICS(c *cli.Context, l *objector.Letter) error {
-	path := c.String("ics")
-	if path == "" {
-		return nil
-	}
-	if path == "-" {
-		return &usageError{msg: "--ics needs a file name", hint: "write the letter to standard output and the calendar to a file: --ics reply-due.ics"}
+// calendar returns the calendar file --ics asks for, or nil without
+// --ics. A letter without a due date is a usage error.
+func calendar(c *cli.Context, l *objector.Letter) ([]byte, error) {
+	if c.String("ics") == "" {
+		return nil, nil
 	}
 	var buf bytes.Buffer
 	if err := objector.WriteCalendar(&buf, l); err != nil {
 		if errors.Is(err, objector.ErrNoDueDate) {
-			return &usageError{msg: "--ics: " + err.Error() + " (no law sets the company a deadline here)", hint: "leave out --ics for this letter"}
+			return nil, &usageError{flag: "ics", msg: "--ics: " + err.Error() + " (no law sets the company a deadline here)", hint: "leave out --ics for this letter"}
 		}
-		return err
+		return nil, err
 	}
-	if err := checkOutputDir(path); err != nil {
-		return err
+	return buf.Bytes(), nil
+}
+
+// writeICS writes the calendar file, atomically and readable only by its
+// owner, and says so.
+func writeICS(c *cli.Context, l *objector.Letter, data []byte) error {
+	if data == nil {
+		return nil
 	}
-	if err := guard.WriteFile(path, buf.Bytes()); err != nil {
+	path := c.String("ics")
+	if err := guard.WriteFile(path, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "objector: note: the reply is due by %s; calendar entry written to %s\n", l.DueISO, path)

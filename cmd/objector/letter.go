@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/ledger"
 )
 
 func envs(flag string) []string { return []string{envName(flag)} }
@@ -62,8 +61,8 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: pdf, txt, eml, mailto, form, form-json or json (default: from -o's extension, else txt)", EnvVars: envs("format")},
 			&cli.BoolFlag{Name: "attach-pdf", Usage: "eml: attach the PDF of the letter to the email draft", EnvVars: envs("attach-pdf")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-			&cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: by country)", EnvVars: envs("paper")},
-			&cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: by country)", EnvVars: envs("window")},
+			paperFlag(),
+			windowFlag(),
 			encloseFlag(), signatureFlag(),
 			icsFlag(),
 		), append(agentFlags("send the letter"), recordFlags()...)...),
@@ -81,6 +80,9 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if err := checkOutputs(c, f, out, c.String("ics")); err != nil {
+				return err
+			}
 			if c.Bool("attach-pdf") && f != objector.FormatEML {
 				return &usageError{msg: "--attach-pdf works only with the eml format", hint: "add --format eml, or write to a file ending in .eml"}
 			}
@@ -95,32 +97,23 @@ Examples:
 			if sig != nil && f != objector.FormatPDF && !(f == objector.FormatEML && c.Bool("attach-pdf")) {
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: --signature appears only in PDF output (and in the PDF --attach-pdf adds to an eml)\n")
 			}
-			// Render first: bad input must leave no file behind, not even
-			// the calendar.
+			// Render first: bad input must leave no file behind. The
+			// calendar follows the letter: a letter that could not be
+			// written gets no calendar entry.
 			var buf bytes.Buffer
 			opt := objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window"), Signature: sig, AttachPDF: c.Bool("attach-pdf")}
 			if err := g.Render(&buf, l, f, opt); err != nil {
 				return err
 			}
-			for _, path := range []string{out, c.String("ics")} {
-				if err := checkOutputDir(path); err != nil {
-					return err
-				}
-			}
-			// A letter written to a file is recorded; one printed to
-			// standard output is a draft to look at.
-			var lg *ledger.Ledger
-			if out != "" && out != "-" {
-				if lg, err = openLedger(c); err != nil {
-					return err
-				}
-				if lg != nil {
-					defer lg.Close()
-				}
-			}
-			if err := writeICS(c, l); err != nil {
+			ics, err := calendar(c, l)
+			if err != nil {
 				return err
 			}
+			lg, closeLedger, err := openLedgerFor(c, out)
+			if err != nil {
+				return err
+			}
+			defer closeLedger()
 			for _, w := range l.Warnings {
 				fmt.Fprintf(c.App.ErrWriter, "objector: warning: %s\n", w)
 			}
@@ -131,6 +124,9 @@ Examples:
 				fmt.Fprintf(c.App.ErrWriter, "objector: note: %s takes requests through its web form %s; the draft has no recipient: paste the text into the form\n", l.Recipient.Name, l.Recipient.WebForm)
 			}
 			if err := writeOutput(c, out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+				return err
+			}
+			if err := writeICS(c, l, ics); err != nil {
 				return err
 			}
 			files := []string{out}

@@ -35,7 +35,9 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(flagsFirst(args))
+	args = flagsFirst(args)
+	finish(app, args)
+	err := app.Run(args)
 	if err == nil {
 		return exitOK
 	}
@@ -88,9 +90,12 @@ Examples:
 	}
 }
 
-// usageError is an error in how the command was called.
+// usageError is an error in how the command was called: msg says what,
+// hint what to type instead; flag names the flag at fault, if one is, so
+// that an OBJECTOR_ variable that set it can be named.
 type usageError struct {
 	msg, hint string
+	flag      string
 }
 
 func (e *usageError) Error() string { return e.msg }
@@ -139,6 +144,10 @@ func report(w io.Writer, err error) int {
 	}
 	if h := hintFor(err); h != "" {
 		fmt.Fprintf(w, "objector: hint: %s\n", h)
+	}
+	var ee *envError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(w, "objector: hint: %s\n", ee.hint())
 	}
 	return exitCode(err)
 }

@@ -29,23 +29,56 @@ func writeOutput(c *cli.Context, path string, render func(io.Writer) error) erro
 		_, err := c.App.Writer.Write(buf.Bytes())
 		return err
 	}
-	if err := checkOutputDir(path); err != nil {
+	if err := checkOutputPath("output", path); err != nil {
 		return err
 	}
 	return guard.WriteFile(path, buf.Bytes())
 }
 
-// checkOutputDir returns an [*outputDirError] if the folder path is to be
-// written in does not exist.
-func checkOutputDir(path string) error {
+// checkOutputPath returns a usage error if path, the value of flag, is a
+// folder, and an [*outputDirError] if the folder it is to be written in
+// does not exist. Standard output ("" or "-") passes.
+func checkOutputPath(flag, path string) error {
 	if path == "" || path == "-" {
 		return nil
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		name := "letter.pdf"
+		if flag == "ics" {
+			name = "reply-due.ics"
+		}
+		opt := "--" + flag
+		if flag == "output" {
+			opt = "-o"
+		}
+		return &usageError{flag: flag, msg: fmt.Sprintf("%s %s is a folder, not a file", opt, path), hint: fmt.Sprintf("give a file name in it, for example %s %s", opt, filepath.Join(path, name))}
 	}
 	dir := filepath.Dir(path)
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return &outputDirError{path: path, dir: dir, err: err}
 	}
 	return nil
+}
+
+// checkOutputs checks, before anything is generated, where a letter in
+// format f and its calendar (ics, "" for none) are to go: no binary PDF
+// to a terminal, no calendar to standard output or onto the letter, no
+// folder in place of a file, no folder that does not exist.
+func checkOutputs(c *cli.Context, f objector.Format, out, ics string) error {
+	toStdout := out == "" || out == "-"
+	if toStdout && f == objector.FormatPDF && isTerminal(c.App.Writer) {
+		return &usageError{msg: "a PDF is binary and would garble the terminal", hint: "write it to a file: -o letter.pdf (or pipe it: ... | lpr)"}
+	}
+	if ics == "-" {
+		return &usageError{flag: "ics", msg: "--ics needs a file name", hint: "write the letter to standard output and the calendar to a file: --ics reply-due.ics"}
+	}
+	if ics != "" && !toStdout && sameFile(out, ics) {
+		return &usageError{flag: "ics", msg: fmt.Sprintf("-o and --ics name the same file %s: one would overwrite the other", out), hint: "give the calendar its own file, for example --ics reply-due.ics"}
+	}
+	if err := checkOutputPath("output", out); err != nil {
+		return err
+	}
+	return checkOutputPath("ics", ics)
 }
 
 // outputDirError reports an output file in a folder that does not exist.
@@ -61,18 +94,24 @@ func (e *outputDirError) Error() string {
 func (e *outputDirError) Unwrap() error { return e.err }
 
 // outputFormat returns the format of --format, or the one -o's extension
-// names, or txt.
+// names, or txt for standard output and a file without an extension. An
+// extension objector does not write (brief.docx) is a usage error, not a
+// text file under a misleading name.
 func outputFormat(c *cli.Context) (objector.Format, error) {
 	format := c.String("format")
 	if format == "" {
-		format = formatFromPath(c.String("output"))
+		out := c.String("output")
+		format = formatFromPath(out)
+		if ext := filepath.Ext(out); format == "" && ext != "" && out != "-" {
+			return "", &usageError{flag: "output", msg: fmt.Sprintf("-o %s: objector does not write %s files", out, ext), hint: "name the file .pdf, .txt, .eml or .json, or say the format with --format (" + formatNames() + ")"}
+		}
 	}
 	if format == "" {
 		format = "txt"
 	}
 	f, err := objector.ParseFormat(format)
 	if err != nil {
-		return "", &usageError{msg: "--format " + strconv.Quote(format) + " is not a format objector writes", hint: "set --format to one of " + formatNames()}
+		return "", &usageError{flag: "format", msg: "--format " + strconv.Quote(format) + " is not a format objector writes", hint: "set --format to one of " + formatNames()}
 	}
 	return f, nil
 }
@@ -90,6 +129,16 @@ func formatFromPath(path string) string {
 		return "eml"
 	}
 	return ""
+}
+
+// paperFlag is --paper, for every command that writes a PDF.
+func paperFlag() cli.Flag {
+	return &cli.StringFlag{Name: "paper", Usage: "PDF `PAPER`: a4 or letter (default: the one used where the person lives)", EnvVars: envs("paper")}
+}
+
+// windowFlag is --window, for every command that writes a PDF.
+func windowFlag() cli.Flag {
+	return &cli.StringFlag{Name: "window", Usage: "PDF envelope `WINDOW` side: left or right (default: the one used where the person lives)", EnvVars: envs("window")}
 }
 
 // tableFlags are the output flags of the commands that print a table or
@@ -110,6 +159,6 @@ func tableOrJSON(c *cli.Context) (bool, error) {
 	case "table":
 		return false, nil
 	default:
-		return false, &usageError{msg: fmt.Sprintf("unknown format %q", f), hint: "use --format table or --format json"}
+		return false, &usageError{flag: "format", msg: fmt.Sprintf("--format %q is not table or json", f), hint: "use --format table or --format json"}
 	}
 }

@@ -102,8 +102,8 @@ func replySubcommand(kind, usage, description string) *cli.Command {
 		&cli.StringFlag{Name: "received", Usage: "the `DATE` of the company's answer (YYYY-MM-DD)", EnvVars: envs("received")},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT` (default: from -o's extension, else txt)", EnvVars: envs("format")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-		&cli.StringFlag{Name: "paper", Usage: "PDF paper: a4 or letter (default: by country)", EnvVars: envs("paper")},
-		&cli.StringFlag{Name: "window", Usage: "PDF envelope window: left or right (default: by country)", EnvVars: envs("window")},
+		paperFlag(),
+		windowFlag(),
 		&cli.StringFlag{Name: "ref", Usage: "the `REFERENCE` of the request in the ledger (OBJ-…): its company, residence, sender, language, purposes and date stand in for the flags", EnvVars: envs("ref")},
 	)
 	flags = append(flags, recordFlags()...)

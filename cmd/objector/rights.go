@@ -29,7 +29,7 @@ Examples:
   objector rights --residence US-TX --as-of 2024-06-30 --format json`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "residence", Aliases: []string{"r"}, Usage: "ISO 3166 `CODE` such as DE or US-CA", EnvVars: envs("residence")},
-			&cli.StringFlag{Name: "controller", Aliases: []string{"c"}, Usage: "also show this company's responsible entity", EnvVars: envs("controller")},
+			&cli.StringFlag{Name: "controller", Aliases: []string{"c"}, Usage: "also show this company's (`ID`) responsible entity, and whether a law with thresholds reaches it", EnvVars: envs("controller")},
 			&cli.StringFlag{Name: "as-of", Usage: "the `DATE` (YYYY-MM-DD); default today", EnvVars: envs("as-of")},
 		}, tableFlags()...),
 		Action: func(c *cli.Context) error {
@@ -80,7 +80,7 @@ func dateFlag(c *cli.Context, flag string) (time.Time, error) {
 	}
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil || d.Year() < 1900 {
-		return time.Time{}, &usageError{msg: fmt.Sprintf("--%s %q is not a date written as YYYY-MM-DD", flag, s), hint: fmt.Sprintf("write the date as YYYY-MM-DD, for example --%s 2026-11-24", flag)}
+		return time.Time{}, &usageError{flag: flag, msg: fmt.Sprintf("--%s %q is not a date written as YYYY-MM-DD", flag, s), hint: fmt.Sprintf("write the date as YYYY-MM-DD, for example --%s 2026-11-24", flag)}
 	}
 	return d, nil
 }
