@@ -102,3 +102,43 @@ func ExampleFieldError() {
 	// residence false
 	// residence "DX": is not a country or state code objector knows (did you mean DE, DK, MX?)
 }
+
+// The company answered an objection by extending the deadline, without
+// giving reasons. The reply cites the original request and says the
+// extension did not hold; an appeal, which the GDPR does not know, is
+// refused with the reason.
+func ExampleGenerate_reply() {
+	req := objector.Request{
+		Controller: "linkedin",
+		Residence:  "IE",
+		Name:       "Aoife Byrne",
+		Email:      "aoife@example.org",
+		Lang:       "en",
+		AsOf:       time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC),
+		Kind:       objector.KindReply,
+		Sent:       time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+		Reply: &objector.Reply{
+			Kind:      objector.ReplyExtended,
+			Received:  time.Date(2026, 9, 25, 0, 0, 0, 0, time.UTC),
+			NoReasons: true,
+		},
+	}
+	l, err := objector.Generate(context.Background(), req)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(l.Kind, l.FollowsUp.Reference == l.Reference, l.DueISO == "")
+	for _, p := range l.Body {
+		if strings.Contains(p, "no reasons") {
+			fmt.Println(strings.ReplaceAll(p, "\u00a0", " "))
+		}
+	}
+
+	req.Reply = &objector.Reply{Kind: objector.ReplyAppeal}
+	_, err = objector.Generate(context.Background(), req)
+	fmt.Println(errors.Is(err, objector.ErrReplyUnsupported))
+	// Output:
+	// reply true true
+	// Your notice gives no reasons for the delay. An extension without reasons does not meet the conditions of the law, so the period for your answer ended on 1 October 2026.
+	// true
+}

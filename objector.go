@@ -38,7 +38,11 @@
 // When the company does not answer by the due date, a [Request] with Kind
 // [KindReminder] and Sent (the first letter's date) writes a reminder that
 // cites the first letter's reference and deadline, and [KindComplaint] a
-// complaint to the supervisory authority.
+// complaint to the supervisory authority. When the company answers
+// otherwise than by complying, [KindReply] with a [Reply] answers it: an
+// identity document demanded, "use our form", a refusal, an extension, a
+// partial answer, or (US) a denial to appeal; a reply the person's law
+// gives no footing for is [ErrReplyUnsupported].
 //
 // # Data
 //

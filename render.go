@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/objector/objector/calendar"
@@ -271,12 +272,23 @@ func WriteCalendar(w io.Writer, l *Letter) error {
 }
 
 // CalendarEvent is one all-day event for [WriteCalendarEvents].
-type CalendarEvent = calendar.Event
+type CalendarEvent struct {
+	UID         string    // unique and stable: the same event always gets the same UID
+	Date        time.Time // the day of the event
+	Stamp       time.Time // when the event was made (DTSTAMP)
+	Summary     string    // the title
+	Description string    // optional
+	Lang        string    // the BCP 47 language of the text, optional
+}
 
 // WriteCalendarEvents writes an iCalendar (RFC 5545) file with the
-// events, such as the due dates of many requests.
+// events, such as the due dates of many requests, in the order given.
 func WriteCalendarEvents(w io.Writer, events []CalendarEvent) error {
-	if err := calendar.WriteEvents(w, events); err != nil {
+	evs := make([]calendar.Event, len(events))
+	for i, e := range events {
+		evs[i] = calendar.Event(e)
+	}
+	if err := calendar.WriteEvents(w, evs); err != nil {
 		return fmt.Errorf("calendar: %w", err)
 	}
 	return nil

@@ -101,9 +101,11 @@ type Options struct {
 	AsOf time.Time
 	// Agent, if set, sends every letter on the row's person's behalf.
 	Agent *objector.Agent
-	// Kind makes every letter a follow-up: objector.KindReminder or
-	// objector.KindComplaint, for the letter each row's "sent" column
-	// dates. Empty means first letters. A follow-up's files are named
+	// Kind makes every letter a follow-up: objector.KindReminder,
+	// objector.KindComplaint or objector.KindReply, for the letter each
+	// row's "sent" column dates; a reply answers what the row's "reply",
+	// "received", "unanswered" and "extended_to" cells say the company
+	// answered. Empty means first letters. A follow-up's files are named
 	// with its kind, so they never replace the first letters'.
 	Kind string
 	// Authority chooses a complaint's addressee: objector.AuthorityResidence
@@ -193,6 +195,8 @@ func (e *RowError) Redacted() string {
 		return msg
 	case errors.Is(e.Err, ErrInvalidUTF8), errors.Is(e.Err, ErrColumnCount), errors.Is(e.Err, ErrMalformed), errors.Is(e.Err, ErrInternal):
 		return e.Err.Error() // our own messages carry no cell content
+	case errors.Is(e.Err, objector.ErrReplyUnsupported):
+		return e.Err.Error() // it names the law, the place and the date, nothing of the person
 	case e.Field == "controller":
 		return e.Err.Error()
 	case e.Field == "sent":
@@ -548,7 +552,21 @@ func (b *runner) row(ctx context.Context, row Row) (result, error) {
 				continue
 			}
 		}
+		var reply *objector.Reply
+		if b.opts.Kind == objector.KindReply {
+			var err error
+			if reply, err = replyOf(row); err != nil {
+				var fe *objector.FieldError
+				if errors.As(err, &fe) {
+					fail(fe.Field, fe.Err)
+				} else {
+					fail("reply", err)
+				}
+				continue
+			}
+		}
 		req := objector.Request{
+			Reply:      reply,
 			Kind:       b.opts.Kind,
 			Sent:       sent,
 			Authority:  b.opts.Authority,
@@ -710,6 +728,29 @@ func complete(path string, f objector.Format) bool {
 }
 
 // sentDate parses a row's "sent" cell, which a follow-up needs.
+// replyOf returns what the company answered, from a reply row's reply,
+// received, unanswered and extended_to cells.
+func replyOf(row Row) (*objector.Reply, error) {
+	if strings.TrimSpace(row.Reply) == "" {
+		return nil, &objector.FieldError{Field: "reply", Err: fmt.Errorf("is empty; a reply needs the kind of the company's answer: %s", strings.Join(objector.ReplyKinds(), ", "))}
+	}
+	r := &objector.Reply{Kind: strings.TrimSpace(row.Reply), Unanswered: row.Unanswered}
+	for _, d := range []struct {
+		col, cell string
+		dst       *time.Time
+	}{{"received", row.Received, &r.Received}, {"extended_to", row.ExtendedTo, &r.ExtendedTo}} {
+		if strings.TrimSpace(d.cell) == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, strings.TrimSpace(d.cell))
+		if err != nil {
+			return nil, &objector.FieldError{Field: d.col, Err: errors.New("is not a date written as YYYY-MM-DD")}
+		}
+		*d.dst = t
+	}
+	return r, nil
+}
+
 func sentDate(cell string) (time.Time, error) {
 	if strings.TrimSpace(cell) == "" {
 		return time.Time{}, errors.New("is empty; a follow-up needs the date the first letter was sent (YYYY-MM-DD)")
@@ -759,6 +800,9 @@ func fieldOf(err error) string {
 	var fe *objector.FieldError
 	if errors.As(err, &fe) {
 		return fe.Field
+	}
+	if errors.Is(err, objector.ErrReplyUnsupported) {
+		return "reply"
 	}
 	return ""
 }

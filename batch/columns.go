@@ -88,6 +88,26 @@ var ColumnNames = map[string][]string{
 		"motivo", "motivos", "motivi", "reden", "redenen", "uzasadnienie", "powód", "skäl", "begrundelse", "grunn", "perustelu", "syy", // es/it/pt, nl, pl, sv, da, nb, fi
 		"důvod", "dôvod", "indoklás", "motivație", "razlog", "priežastis", "pamatojums", "põhjus", // cs, sk, hu, ro, hr/sl, lt, lv, et
 	},
+	"reply": {
+		"answer", "company answer", "reply kind", // en
+		"antwort", "antwort des unternehmens", // de
+		"réponse", "respuesta", "risposta", "resposta", "antwoord", // fr, es, it, pt, nl
+	},
+	"received": {
+		"received on", "answer date", "date received", // en
+		"erhalten am", "antwort vom", // de
+		"reçu le", "date de réponse", "recibido el", "ricevuto il", "recebido em", "ontvangen op", // fr, es, it, pt, nl
+	},
+	"unanswered": {
+		"open points", "not answered", // en
+		"offene punkte", "unbeantwortet", // de
+		"points ouverts", "puntos pendientes", "punti aperti", "pontos em aberto", "open punten", // fr, es, it, pt, nl
+	},
+	"extended_to": {
+		"extended until", "new due date", // en
+		"verlängert bis", "neue frist", // de
+		"prolongé jusqu'au", "prorrogado hasta", "prorogato fino al", "prorrogado até", "verlengd tot", // fr, es, it, pt, nl
+	},
 	"sent": {
 		"date sent", "sent on", "sent date", // en
 		"gesendet", "gesendet am", "versandt", "versandt am", "versanddatum", "verschickt am", // de

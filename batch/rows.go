@@ -84,10 +84,12 @@ type ReadOptions struct {
 // Header names are matched without regard to case or accents, and the
 // names in [ColumnNames] are taken for them too. name, email, residence
 // and controller are required in a header; a JSONL row without them
-// fails as a bad row. "sent" is reserved for follow-up letters: it is
-// read and passed through in [Row.Sent], and the batch itself does not use
-// it.
-var Columns = []string{"name", "email", "address", "residence", "controller", "lang", "purposes", "account", "reason", "sent"}
+// fails as a bad row. "sent" dates the first letter a follow-up (a
+// reminder, a complaint or a reply) answers; "reply", "received",
+// "unanswered" and "extended_to" say what the company answered, for
+// replies ([Options].Kind objector.KindReply). A first-letter run ignores
+// them.
+var Columns = []string{"name", "email", "address", "residence", "controller", "lang", "purposes", "account", "reason", "sent", "reply", "received", "unanswered", "extended_to"}
 
 var requiredColumns = []string{"name", "email", "residence", "controller"}
 
@@ -107,8 +109,16 @@ type Row struct {
 	Reason      string
 	// Sent is the date a previous letter was sent, for follow-up letters:
 	// YYYY-MM-DD where [ParseCellDate] reads the cell, else the cell as it
-	// is. The batch passes it through unused.
+	// is.
 	Sent string
+	// Reply is the kind of the company's answer a reply letter answers
+	// (objector.ReplyIDDemanded, …); Received the date of that answer and
+	// ExtendedTo the date an extension names, both read like Sent;
+	// Unanswered the points a partial answer left open.
+	Reply      string
+	Received   string
+	ExtendedTo string
+	Unanswered []string
 }
 
 // ErrInvalidUTF8 is wrapped by the [*RowError] of a cell that is not valid
@@ -425,9 +435,9 @@ func (rr *RowReader) cells(row Row, rec []string, serial bool) (Row, error) {
 		if err := row.set(rr.cols[i], cell); err != nil {
 			return row, err
 		}
-		if rr.cols[i] == "sent" && strings.TrimSpace(cell) != "" {
+		if dateColumn(rr.cols[i]) && strings.TrimSpace(cell) != "" {
 			if d, err := ParseCellDate(cell, rr.dayFirst, serial); err == nil {
-				row.Sent = d.Format(time.DateOnly)
+				row.setDate(rr.cols[i], d)
 			}
 		}
 	}
@@ -497,9 +507,9 @@ func (rr *RowReader) jsonObject(row *Row, b []byte) error {
 		if err := row.set(col, v); err != nil {
 			return err
 		}
-		if col == "sent" {
+		if dateColumn(col) {
 			if d, err := ParseCellDate(v, false, false); err == nil {
-				row.Sent = d.Format(time.DateOnly)
+				row.setDate(col, d)
 			}
 		}
 	}
@@ -599,8 +609,33 @@ func (row *Row) set(col, v string) error {
 		row.Reason = v
 	case "sent":
 		row.Sent = v
+	case "reply":
+		row.Reply = strings.ToLower(v)
+	case "received":
+		row.Received = v
+	case "extended_to":
+		row.ExtendedTo = v
+	case "unanswered":
+		row.Unanswered = split(v, ",;|")
 	}
 	return nil
+}
+
+// dateColumn reports whether col holds a date that spreadsheets may store
+// as a serial number or in a local form.
+func dateColumn(col string) bool { return col == "sent" || col == "received" || col == "extended_to" }
+
+// setDate stores the date a date column's cell was read as, as YYYY-MM-DD.
+func (row *Row) setDate(col string, d time.Time) {
+	s := d.Format(time.DateOnly)
+	switch col {
+	case "sent":
+		row.Sent = s
+	case "received":
+		row.Received = s
+	case "extended_to":
+		row.ExtendedTo = s
+	}
 }
 
 // check reports a row that cannot give any letter: one without controller.

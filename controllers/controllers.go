@@ -225,15 +225,14 @@ type AITraining struct {
 	// Places lists countries (ISO 3166-1 alpha-2) whose own entry wins
 	// over their region's: LinkedIn trained on Canadian members' data
 	// from a later date than on the rest of the world's.
-	Places             []string          `toml:"places" json:"places,omitempty"`
-	Status             AIStatus          `toml:"status" json:"status"`
-	Basis              string            `toml:"basis" json:"basis,omitempty"` // legitimate-interests, consent, ...
-	Setting            string            `toml:"setting" json:"setting,omitempty"`
-	PastTrainingUndone bool              `toml:"past_training_undone" json:"past_training_undone"`
-	EffectiveFrom      jurisdiction.Date `toml:"effective_from" json:"effective_from"`
-	EffectiveUntil     jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
-	Source             string            `toml:"source" json:"source"`
-	Checked            jurisdiction.Date `toml:"checked" json:"checked"`
+	Places         []string          `toml:"places" json:"places,omitempty"`
+	Status         AIStatus          `toml:"status" json:"status"`
+	Basis          string            `toml:"basis" json:"basis,omitempty"` // legitimate-interests, consent, ...
+	Setting        string            `toml:"setting" json:"setting,omitempty"`
+	EffectiveFrom  jurisdiction.Date `toml:"effective_from" json:"effective_from"`
+	EffectiveUntil jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
+	Source         string            `toml:"source" json:"source"`
+	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
 }
 
 // Event is a dated fact about the company's policy, kept for people who want

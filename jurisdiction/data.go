@@ -6,11 +6,11 @@ import (
 	"sync"
 )
 
-//go:embed data/laws/*.toml data/places/*.toml data/replies/*.toml
+//go:embed data/laws/*.toml data/places/*.toml data/replies/*.toml data/notes.toml
 var embedded embed.FS
 
-// Data is the embedded rule set: laws/*.toml, places/*.toml and
-// replies/*.toml. Pass another
+// Data is the embedded rule set: laws/*.toml, places/*.toml,
+// replies/*.toml and notes.toml (the wording of the notes the rules add). Pass another
 // fs.FS of the same layout to [Load] to use rules of your own.
 var Data fs.FS = mustSub(embedded, "data")
 

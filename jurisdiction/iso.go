@@ -27,9 +27,6 @@ var notCountries = map[string]bool{
 // outermostSource documents outermost.
 const outermostSource = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E355"
 
-// unmodelledNote is the note of every place objector has no rules for.
-const unmodelledNote = "objector has no rules for %s: it does not know whether a law there gives a right to object or opt out. The letter asks the company as a courtesy and claims no right; check with the data protection authority there, if there is one, before relying on it."
-
 // isoPlace returns a place for a valid ISO 3166-1 alpha-2 country code that
 // the rules data does not list: a territory of an EU member state takes
 // that state's rules; any other country gets no rules (an honest courtesy
@@ -51,7 +48,7 @@ func (r *Rules) isoPlace(code string) *Place {
 		if _, known := r.places[parent]; known {
 			p.Parent = parent
 			p.unmodelled = false
-			p.Notes = []string{"Part of an EU member state: the GDPR applies as in " + display.English.Regions().Name(language.MustParseRegion(parent)) + " (Art. 355 TFEU, " + outermostSource + ")."}
+			p.Notes = []string{r.notes.text("outermost", map[string]string{"State": display.English.Regions().Name(language.MustParseRegion(parent)), "Source": outermostSource})}
 			p.Region = r.places[parent].Region
 			return p
 		}

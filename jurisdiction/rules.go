@@ -101,13 +101,19 @@ type Rules struct {
 	laws   map[string]*Law
 	places map[string]*Place
 	codes  []string // sorted
+	notes  notes
 }
 
-// Load reads a rule set from fsys: laws from laws/*.toml and places from
-// places/*.toml. Unknown keys, missing sources, malformed URLs or dates and
+// Load reads a rule set from fsys: laws from laws/*.toml, places from
+// places/*.toml, and the wording of the notes the rules add from
+// notes.toml (the embedded one where fsys has none). Unknown keys, missing sources, malformed URLs or dates and
 // references to unknown laws are errors that name the file.
 func Load(fsys fs.FS) (*Rules, error) {
 	r := &Rules{laws: map[string]*Law{}, places: map[string]*Place{}}
+	var err error
+	if r.notes, err = loadNotes(fsys); err != nil {
+		return nil, err
+	}
 	lawFiles, err := fs.Glob(fsys, "laws/*.toml")
 	if err != nil {
 		return nil, err
@@ -442,15 +448,15 @@ func (r *Rules) ResolveFor(residence string, asOf Date, c *Company) (*Assessment
 			a.Sources = appendUnique(a.Sources, rt.Source)
 		}
 		a.Proposals = law.proposalsOn(asOf)
-		a.applyCompany(law, c)
+		a.applyCompany(law, c, r.notes)
 		break
 	}
 	if a.Unmodelled {
-		a.Notes = append(a.Notes, fmt.Sprintf(unmodelledNote, p.Name))
+		a.Notes = append(a.Notes, r.notes.text("unmodelled", map[string]string{"Place": p.Name}))
 	} else if a.Regime == RegimeNone && a.Applicability == nil {
-		a.Notes = append(a.Notes, "No statutory right to object or opt out applies here on this date; a letter can only ask the company as a courtesy.")
+		a.Notes = append(a.Notes, r.notes.text("no_right", nil))
 		if next := nextApplication(applies, asOf); next != nil {
-			a.Notes = append(a.Notes, fmt.Sprintf("%s takes effect on %s.", r.laws[next.Law].Name, next.EffectiveFrom))
+			a.Notes = append(a.Notes, r.notes.text("takes_effect", map[string]string{"Law": r.laws[next.Law].Name, "Date": next.EffectiveFrom.String()}))
 			a.Sources = appendUnique(a.Sources, next.Source)
 		}
 		if p.NoLawSource != "" {

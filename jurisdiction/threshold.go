@@ -114,7 +114,7 @@ func (l *Law) validateThresholds() error {
 // cites it only for companies known to meet one, the assessment falls back
 // to a courtesy request that names the law and says why it does not claim
 // it.
-func (a *Assessment) applyCompany(law *Law, c *Company) {
+func (a *Assessment) applyCompany(law *Law, c *Company, n notes) {
 	if len(law.Thresholds) == 0 {
 		return
 	}
@@ -137,7 +137,7 @@ func (a *Assessment) applyCompany(law *Law, c *Company) {
 		a.Sources = appendUnique(a.Sources, t.Source)
 	}
 	a.Applicability = ap
-	who := "the company"
+	who := n.text("the_company", nil)
 	if ap.Company != "" {
 		who = ap.Company
 	}
@@ -149,7 +149,7 @@ func (a *Assessment) applyCompany(law *Law, c *Company) {
 	if !law.OnlyIfMet && ap.Status == AppliesUnknown {
 		// The common case: the law is cited, and the note says what
 		// objector cannot know.
-		a.Notes = append(a.Notes, fmt.Sprintf("The %s binds only controllers that meet one of its thresholds (%s); objector does not know whether %s does. Large platforms generally do.", law.Short, list, who))
+		a.Notes = append(a.Notes, n.text("threshold_unknown", map[string]string{"Law": law.Short, "Thresholds": list, "Company": who}))
 		return
 	}
 	switch {
@@ -158,12 +158,12 @@ func (a *Assessment) applyCompany(law *Law, c *Company) {
 		for _, id := range ap.Met {
 			met = append(met, law.threshold(id).Text)
 		}
-		a.Notes = append(a.Notes, fmt.Sprintf("The %s binds only controllers that meet one of its thresholds; according to its record, %s meets: %s.", law.Short, who, strings.Join(met, "; ")))
+		a.Notes = append(a.Notes, n.text("threshold_met", map[string]string{"Law": law.Short, "Company": who, "Met": strings.Join(met, "; ")}))
 	case ap.Status == AppliesBelow:
-		a.Notes = append(a.Notes, fmt.Sprintf("The %s binds only controllers that meet one of its thresholds; according to its record, %s meets none, so the law does not reach it and the letter only asks.", law.Short, who))
+		a.Notes = append(a.Notes, n.text("threshold_none", map[string]string{"Law": law.Short, "Company": who}))
 		a.fallBack()
 	case law.OnlyIfMet:
-		a.Notes = append(a.Notes, fmt.Sprintf("The %s binds only controllers that meet one of its thresholds. objector does not know that %s meets one, so the letter does not claim the law; it names it and asks the company to apply it if it does.", law.Short, who))
+		a.Notes = append(a.Notes, n.text("threshold_unconfirmed", map[string]string{"Law": law.Short, "Company": who}))
 		a.fallBack()
 	}
 }

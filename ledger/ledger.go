@@ -226,19 +226,32 @@ func (l *Ledger) migrate(ctx context.Context, migs []string) error {
 			return err
 		}
 	}
-	for i := v; i < len(migs); i++ {
+	// Each step reads the version again under the write lock: another
+	// process opening the same new ledger may have migrated it meanwhile.
+	for {
+		done := false
 		err := l.tx(ctx, "migrating", func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, migs[i]); err != nil {
-				return fmt.Errorf("schema %d: %w", i+1, err)
+			var cur int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+				return err
 			}
-			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(i+1))
+			if cur >= len(migs) {
+				done = true
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, migs[cur]); err != nil {
+				return fmt.Errorf("schema %d: %w", cur+1, err)
+			}
+			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(cur+1))
 			return err
 		})
 		if err != nil {
 			return err
 		}
+		if done {
+			return nil
+		}
 	}
-	return nil
 }
 
 // backup copies the ledger to path.v<version>.bak (or .bak.2, ...) before

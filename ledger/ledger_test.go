@@ -258,3 +258,23 @@ func TestParseStatus(t *testing.T) {
 		}
 	}
 }
+
+// Processes that open a new ledger at once all get it, migrated once.
+func TestOpenConcurrently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			l, err := Open(context.Background(), path, nil)
+			if err == nil {
+				err = l.Close()
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -19,7 +19,7 @@ var Fields = []string{
 	"ObjectCite", "DirectMarketingCite", "ErasureCite", "RestrictionCite",
 	"NotifyCite", "WithdrawCite", "AccessCite", "SaleCite", "SharingCite",
 	"TargetedAdsCite", "ProfilingCite", "LimitSensitiveCite", "DeadlineCite",
-	"AgentName", "AgentAddress", "AgentEmail", "AgentCite",
+	"AgentName", "AgentCite",
 	"SentDate", "OriginalReference", "OriginalSubject", "OriginalDue",
 	"AuthorityName", "ComplaintCite", "ControllerFirstCite",
 	// Replies (reply.go): the company's answer, an extension, an appeal,
@@ -339,8 +339,6 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 
 	if ag := in.Agent; ag != nil {
 		f["AgentName"] = ag.Name
-		f["AgentAddress"] = strings.Join(ag.Address, ", ")
-		f["AgentEmail"] = ag.Email
 		v.Agent = agentKind(a)
 		if a.Agent != nil && a.Agent.Citation.Text != "" {
 			if f["AgentCite"], err = Cite(loc, a.Agent.Citation); err != nil {

@@ -25,8 +25,6 @@ const core = 80
 // not listed (the introductions naming the law and the company, the
 // identification, the deadline, the courtesy request) are never cut.
 var cutRank = map[string]int{
-	"extension":                            10, // the sentence about extending the deadline
-	"subject":                              15, // the subject line; the introduction repeats its citation
 	"reference":                            20,
 	"objection_burden":                     30,
 	"objection_recipients":                 40,
@@ -54,6 +52,13 @@ var cutRank = map[string]int{
 	// optout_ai stays whole: it is the request the person came for, and
 	// its second sentence says that the law does not grant it.
 }
+
+// The ranks of the two parts of a form's free text that are not messages
+// of their own.
+const (
+	rankExtension = 10 // the sentence about extending the deadline
+	rankSubject   = 15 // the subject line; the introduction repeats its citation
+)
 
 func rankOf(id string) int {
 	if r, ok := cutRank[id]; ok {
@@ -289,21 +294,21 @@ func freeText(subject string, body []string, v *view) *statement {
 		st.paras = append(st.paras, para)
 	}
 	if subject != "" {
-		add([]*piece{{rank: rankOf("subject"), sentences: []string{subject}}})
+		add([]*piece{{rank: rankSubject, sentences: []string{subject}}})
 	}
 	used := append([]unit(nil), v.used...)
 	for _, para := range body {
 		var pieces []*piece
 		rest := para
 		for rest = strings.TrimLeft(rest, " "); rest != ""; rest = strings.TrimLeft(rest, " ") {
-			id, text := "", rest
+			rank, text := keep, rest
 			if i := nextUnit(used, rest); i >= 0 {
-				id, text = used[i].id, used[i].text
+				rank, text = rankOf(used[i].id), used[i].text
 				used = append(used[:i:i], used[i+1:]...)
 			} else if v.Extension != "" && strings.HasPrefix(rest, v.Extension) {
-				id, text = "extension", v.Extension
+				rank, text = rankExtension, v.Extension
 			}
-			pieces = append(pieces, &piece{rank: rankOf(id), sentences: Sentences(text)})
+			pieces = append(pieces, &piece{rank: rank, sentences: Sentences(text)})
 			rest = rest[len(text):]
 		}
 		add(pieces)

@@ -55,7 +55,11 @@ mandate, which the letter lists as enclosed.
 With --followup reminder or --followup complaint every row's "sent" column
 dates the first letter, and the run writes the follow-up instead, named
 <row>-<controller>-<lang>-<kind>.<ext>. A row whose deadline has not passed
-fails with its due date unless --force is given.
+fails with its due date unless --force is given. With --followup reply each
+row answers what the company said: its "reply" column names the kind
+(id-demanded, use-form, refused, extended, partial, appeal), "received" the
+date of the answer, "unanswered" the open points of a partial answer and
+"extended_to" the date an extension names (see objector reply --help).
 
 Examples:
   objector batch --input people.csv --out letters --format pdf,txt --report failures.csv
@@ -63,7 +67,8 @@ Examples:
   objector batch --input Mitglieder.xlsx --sheet Anmeldungen --out briefe --format pdf,eml
   objector batch --input export.csv --encoding windows-1252 --out letters
   cat people.jsonl | objector batch --input - --input-format jsonl --out letters
-  objector batch --input people.csv --out letters --followup reminder --format pdf`,
+  objector batch --input people.csv --out letters --followup reminder --format pdf
+  objector batch --input answers.csv --out letters --followup reply --format pdf,eml`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "the rows: a .csv, .xlsx or .jsonl `FILE`, or - for standard input", EnvVars: envs("input")},
 			&cli.StringFlag{Name: "input-format", Usage: "the input's `FORMAT`: csv, xlsx or jsonl (default: from the file's extension)", EnvVars: envs("input-format")},
@@ -289,9 +294,9 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		Force:     c.Bool("force"),
 	}
 	switch opts.Kind {
-	case "", objector.KindReminder, objector.KindComplaint:
+	case "", objector.KindReminder, objector.KindComplaint, objector.KindReply:
 	default:
-		return opts, &usageError{msg: fmt.Sprintf("--followup %q is not reminder or complaint", opts.Kind), hint: "use --followup reminder or --followup complaint, or leave it out for first letters"}
+		return opts, &usageError{msg: fmt.Sprintf("--followup %q is not reminder, complaint or reply", opts.Kind), hint: "use --followup reminder, --followup complaint or --followup reply, or leave it out for first letters"}
 	}
 	if (opts.Authority != "" || opts.Force) && opts.Kind == "" {
 		return opts, &usageError{msg: "--authority and --force go with --followup", hint: "add --followup reminder or --followup complaint"}

@@ -159,12 +159,19 @@ func showRecord(w io.Writer, r *controllers.Record) error {
 		if !e.EffectiveUntil.IsZero() {
 			until = " until " + e.EffectiveUntil.String()
 		}
-		fmt.Fprintf(w, "  [%s] %s, %s (from %s%s; source %s, checked %s)\n", joinRegions(e.Regions), e.Name, strings.Join(e.Address, ", "), e.EffectiveFrom, until, e.Source, e.Checked)
+		sourced := ""
+		if e.Status == controllers.EntitySecondary {
+			sourced = "secondary "
+		}
+		fmt.Fprintf(w, "  [%s] %s, %s (from %s%s; %ssource %s, checked %s)\n", joinRegions(e.Regions), e.Name, strings.Join(e.Address, ", "), e.EffectiveFrom, until, sourced, e.Source, e.Checked)
 		if e.Email != "" {
 			fmt.Fprintf(w, "      email: %s\n", e.Email)
 		}
 		if e.ContactForm != "" {
 			fmt.Fprintf(w, "      contact form: %s\n", e.ContactForm)
+		}
+		if e.Representative != "" {
+			fmt.Fprintf(w, "      representative: %s\n", e.Representative)
 		}
 	}
 	if len(r.Settings) > 0 {

@@ -8,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/ledger"
 )
 
 func followupCommand() *cli.Command {
@@ -102,15 +101,11 @@ func followupAction(c *cli.Context, kind string) error {
 	if cp := l.Assessment.Complaint; kind == objector.KindComplaint && cp != nil && cp.ControllerFirst != nil {
 		fmt.Fprintf(c.App.ErrWriter, "objector: note: this complaint says you complained to the company first (%s); that is the reminder, so send 'objector followup reminder' and wait for its answer before you send the complaint\n", cp.ControllerFirst.Text)
 	}
-	var lg *ledger.Ledger
-	if out != "" && out != "-" {
-		if lg, err = openLedger(c); err != nil {
-			return err
-		}
-		if lg != nil {
-			defer lg.Close()
-		}
+	lg, closeLedger, err := openLedgerFor(c, out)
+	if err != nil {
+		return err
 	}
+	defer closeLedger()
 	err = writeOutput(c, out, func(w io.Writer) error {
 		return g.Render(w, l, f, objector.RenderOptions{Paper: c.String("paper"), Window: c.String("window")})
 	})

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/jurisdiction"
 )
 
 // TestHelpFlags: every flag's help names its value (FILE, DATE, ...), not
@@ -65,5 +68,24 @@ func TestNoPDFToTerminal(t *testing.T) {
 	code, stdout, _ = runCLI(t, append([]string{"letter", "--residence", "DE", "--format", "pdf"}, erika...)...)
 	if code != 0 || !strings.HasPrefix(stdout, "%PDF-") {
 		t.Errorf("PDF to a pipe: exit %d, %d bytes", code, len(stdout))
+	}
+}
+
+// TestShowRecordFacts: controllers show prints the facts a record holds
+// beyond the address: the representative and how well the entity is
+// sourced.
+func TestShowRecordFacts(t *testing.T) {
+	rec := &controllers.Record{ID: "acme", Name: "Acme", Entities: []controllers.Entity{{
+		Regions: []jurisdiction.Region{jurisdiction.RegionEU}, Name: "Acme Ltd", Address: []string{"1 Main St"},
+		Representative: "Acme EU Rep, Dublin", Status: controllers.EntitySecondary, Source: "https://acme.example",
+	}}}
+	var b strings.Builder
+	if err := showRecord(&b, rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"representative: Acme EU Rep, Dublin", "secondary source https://acme.example"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("controllers show lacks %q:\n%s", want, b.String())
+		}
 	}
 }

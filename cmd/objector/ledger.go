@@ -42,6 +42,21 @@ func openLedger(c *cli.Context) (*ledger.Ledger, error) {
 	return ledger.Open(context.Background(), c.String("ledger"), nil)
 }
 
+// openLedgerFor opens the ledger for a letter written to out, or returns
+// nil for standard output: a letter printed there is a draft to look at.
+// close is never nil.
+func openLedgerFor(c *cli.Context, out string) (lg *ledger.Ledger, close func(), err error) {
+	if out != "" && out != "-" {
+		if lg, err = openLedger(c); err != nil {
+			return nil, func() {}, err
+		}
+	}
+	if lg == nil {
+		return nil, func() {}, nil
+	}
+	return lg, func() { lg.Close() }, nil
+}
+
 // recordLetter records a letter the letter or followup command wrote to
 // the files given, in the ledger the flags name.
 func recordLetter(lg *ledger.Ledger, g *objector.Generator, l *objector.Letter, req objector.Request, f objector.Format, files []string) error {

@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/objector/objector"
-	"github.com/objector/objector/ledger"
 )
 
 func envs(flag string) []string { return []string{envName(flag)} }
@@ -110,17 +109,11 @@ Examples:
 			if err != nil {
 				return err
 			}
-			// A letter written to a file is recorded; one printed to
-			// standard output is a draft to look at.
-			var lg *ledger.Ledger
-			if out != "" && out != "-" {
-				if lg, err = openLedger(c); err != nil {
-					return err
-				}
-				if lg != nil {
-					defer lg.Close()
-				}
+			lg, closeLedger, err := openLedgerFor(c, out)
+			if err != nil {
+				return err
 			}
+			defer closeLedger()
 			for _, w := range l.Warnings {
 				fmt.Fprintf(c.App.ErrWriter, "objector: warning: %s\n", w)
 			}

@@ -75,20 +75,14 @@ func requestsListCommand() *cli.Command {
 		Name:      "list",
 		Usage:     "list the requests in the ledger",
 		UsageText: "objector requests list [--overdue] [--due-within 7d] [--company ID] [--status S] [--format table|json|csv]",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "overdue", Usage: "only requests still waiting after their due date"},
 			&cli.StringFlag{Name: "due-within", Usage: "only pending requests due within `DAYS` (7d, 2w)"},
 			&cli.StringFlag{Name: "company", Usage: "only requests to this company `ID`"},
 			&cli.StringFlag{Name: "status", Usage: "only requests with this `STATUS` (comma-separated)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, json or csv", Value: "table"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-			ledgerAsOf(), ledgerFlag(),
-		},
+		}, readFlags("output `FORMAT`: table, json or csv", "table")...),
 		Action: func(c *cli.Context) error {
-			if err := noArgs(c); err != nil {
-				return err
-			}
-			asOf, err := asOfDate(c)
+			asOf, format, err := readArgs(c, "table", "json", "csv")
 			if err != nil {
 				return err
 			}
@@ -107,12 +101,6 @@ func requestsListCommand() *cli.Command {
 					f.Statuses = append(f.Statuses, st)
 				}
 			}
-			format := c.String("format")
-			switch format {
-			case "table", "json", "csv":
-			default:
-				return &usageError{msg: fmt.Sprintf("--format %q is not table, json or csv", format), hint: "use --format table, --format json or --format csv"}
-			}
 			return withLedger(c, func(l *ledger.Ledger) error {
 				rs, err := l.List(context.Background(), f)
 				if err != nil {
@@ -130,6 +118,40 @@ func requestsListCommand() *cli.Command {
 			})
 		},
 	}
+}
+
+// readFlags are the flags of the subcommands that read the ledger and
+// print: --format (formatUsage, default def), -o, --as-of, --ledger.
+func readFlags(formatUsage, def string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: formatUsage, Value: def},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
+		ledgerAsOf(), ledgerFlag(),
+	}
+}
+
+// readArgs checks that a reading subcommand got no arguments and returns
+// its --as-of and its --format, which must be one of formats (an empty
+// --format is returned as it is).
+func readArgs(c *cli.Context, formats ...string) (time.Time, string, error) {
+	if err := noArgs(c); err != nil {
+		return time.Time{}, "", err
+	}
+	asOf, err := asOfDate(c)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	format := c.String("format")
+	for _, f := range formats {
+		if f == format {
+			return asOf, format, nil
+		}
+	}
+	if format == "" {
+		return asOf, "", nil
+	}
+	list := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
+	return time.Time{}, "", &usageError{msg: fmt.Sprintf("--format %q is not %s", format, list), hint: "use --format " + strings.Join(formats, " or --format ")}
 }
 
 func noArgs(c *cli.Context) error {
@@ -417,24 +439,11 @@ func requestsStatsCommand() *cli.Command {
 		Name:      "stats",
 		Usage:     "per company: requests sent, answered, answered on time, median days to answer, escalated",
 		UsageText: "objector requests stats [--as-of DATE] [--format table|json|csv]",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, json or csv", Value: "table"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-			ledgerAsOf(), ledgerFlag(),
-		},
+		Flags:     readFlags("output `FORMAT`: table, json or csv", "table"),
 		Action: func(c *cli.Context) error {
-			if err := noArgs(c); err != nil {
-				return err
-			}
-			asOf, err := asOfDate(c)
+			asOf, format, err := readArgs(c, "table", "json", "csv")
 			if err != nil {
 				return err
-			}
-			format := c.String("format")
-			switch format {
-			case "table", "json", "csv":
-			default:
-				return &usageError{msg: fmt.Sprintf("--format %q is not table, json or csv", format), hint: "use --format table, --format json or --format csv"}
 			}
 			return withLedger(c, func(l *ledger.Ledger) error {
 				st, err := l.Stats(context.Background(), asOf)
@@ -518,28 +527,17 @@ without the person's name, email, address and account). The calendar has
 an all-day event on the due date of every request that has one (the date
 the company extended it to, if it did), titled with the company and the
 reference.`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: csv or ics (default: from -o's extension, else csv)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)", Value: "-"},
-			ledgerAsOf(), ledgerFlag(),
-		},
+		Flags: readFlags("output `FORMAT`: csv or ics (default: from -o's extension, else csv)", ""),
 		Action: func(c *cli.Context) error {
-			if err := noArgs(c); err != nil {
-				return err
-			}
-			asOf, err := asOfDate(c)
+			asOf, format, err := readArgs(c, "csv", "ics")
 			if err != nil {
 				return err
 			}
-			format := c.String("format")
 			if format == "" {
 				format = strings.TrimPrefix(strings.ToLower(filepath.Ext(c.String("output"))), ".")
 				if format != "ics" {
 					format = "csv"
 				}
-			}
-			if format != "csv" && format != "ics" {
-				return &usageError{msg: fmt.Sprintf("--format %q is not csv or ics", format), hint: "use --format csv or --format ics"}
 			}
 			return withLedger(c, func(l *ledger.Ledger) error {
 				rs, err := l.List(context.Background(), ledger.Filter{AsOf: asOf})

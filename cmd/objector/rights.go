@@ -113,6 +113,13 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 		}
 		fmt.Fprintln(tw, " (a letter sent by post is received some days after it is dated)")
 	}
+	if a.Deadline == nil {
+		if a.Statutory() {
+			fmt.Fprintf(tw, "Deadline:\tnot set by the law for this request; the letter asks for a reply without undue delay\n")
+		} else {
+			fmt.Fprintf(tw, "Deadline:\tnone: no law gives a right here, so none sets a period\n")
+		}
+	}
 	if au := a.Authority; au != nil {
 		fmt.Fprintf(tw, "Authority:\t%s, %s\n", au.Name, au.URL)
 	}
