@@ -67,6 +67,19 @@ type Entity struct {
 	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
 }
 
+// Country returns the ISO 3166-1 code of the country e's postal address
+// ends with, where the deadline rules need it (Ireland, for its public
+// holidays), or "". A nil entity has none.
+func (e *Entity) Country() string {
+	if e == nil || len(e.Address) == 0 {
+		return ""
+	}
+	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
+		return "IE"
+	}
+	return ""
+}
+
 // The values of [Entity.Status].
 const (
 	// EntityVerified: the entity and its postal address are stated in the

@@ -60,6 +60,9 @@ var (
 	ErrNotFound = errors.New("no request with this reference in the ledger")
 	// ErrInvalidStatus means a status name or a status change is not valid.
 	ErrInvalidStatus = errors.New("invalid status")
+	// ErrInvalidDate means a status change's date is before the letter,
+	// or an extension is not one the law allows.
+	ErrInvalidDate = errors.New("invalid date")
 	// ErrInvalidRequest means a request to record lacks a field it needs.
 	ErrInvalidRequest = errors.New("invalid request")
 )
@@ -303,7 +306,7 @@ func (l *Ledger) wrap(op string, err error) error {
 		}
 	}
 	var known bool
-	for _, e := range []error{ErrNotFound, ErrInvalidStatus, ErrInvalidRequest, ErrLocked, ErrCorrupt, ErrNewerSchema, context.Canceled, context.DeadlineExceeded} {
+	for _, e := range []error{ErrNotFound, ErrInvalidStatus, ErrInvalidDate, ErrInvalidRequest, ErrLocked, ErrCorrupt, ErrNewerSchema, context.Canceled, context.DeadlineExceeded} {
 		known = known || errors.Is(err, e)
 	}
 	if known {

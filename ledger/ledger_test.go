@@ -50,6 +50,21 @@ func TestRecordMarkList(t *testing.T) {
 	if err != nil || n != 3 {
 		t.Fatalf("Record: %d, %v", n, err)
 	}
+	// A request first recorded from its follow-up gets its files later.
+	noFiles := sample("OBJ-D", "linkedin", "2026-09-01", "2026-10-01")
+	noFiles.Files = nil
+	if _, err := l.Record(ctx, noFiles); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := l.Record(ctx, sample("OBJ-D", "linkedin", "2026-09-01", "2026-10-01")); err != nil || n != 0 {
+		t.Fatalf("Record with files: %d, %v", n, err)
+	}
+	if r, err := l.Get(ctx, "OBJ-D"); err != nil || len(r.Files) != 1 {
+		t.Fatalf("Get(OBJ-D) files = %v, %v", r.Files, err)
+	}
+	if err := l.Forget(ctx, "OBJ-D"); err != nil {
+		t.Fatal(err)
+	}
 	// Recording again (a resumed batch) adds nothing.
 	if n, err := l.Record(ctx, sample("OBJ-A", "linkedin", "2026-09-01", "2026-10-01")); err != nil || n != 0 {
 		t.Fatalf("Record again: %d, %v; want 0, nil", n, err)
@@ -94,7 +109,7 @@ func TestRecordMarkList(t *testing.T) {
 		t.Errorf("overdue after extension: %q, want none", got)
 	}
 	err = l.Mark(ctx, Mark{Ref: "OBJ-A", Status: StatusAcknowledged, ExtendedTo: date("2027-01-02")})
-	if !errors.Is(err, ErrInvalidStatus) || !strings.Contains(err.Error(), "2026-12-01 at most") {
+	if !errors.Is(err, ErrInvalidDate) || !strings.Contains(err.Error(), "2026-12-01 at most") {
 		t.Errorf("extension past the limit: %v", err)
 	}
 

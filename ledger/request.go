@@ -162,7 +162,9 @@ func (r *Request) check() error {
 // Record stores requests in one transaction and returns how many were
 // new. A request whose reference the ledger holds already is left as it
 // is, so recording the same letters again (a resumed batch) is harmless;
-// its Letters (reminders and complaints) are added to it all the same.
+// its Letters (reminders and complaints) are added to it all the same, and
+// its Files if it was recorded without (from a follow-up, before the
+// first letter).
 // Its error wraps [ErrInvalidRequest] for a request without a reference,
 // date, residence or entity, or [ErrLocked] or [ErrCorrupt].
 func (l *Ledger) Record(ctx context.Context, rs ...Request) (int, error) {
@@ -198,9 +200,10 @@ func (l *Ledger) Record(ctx context.Context, rs ...Request) (int, error) {
 			n, _ := res.RowsAffected()
 			added += int(n)
 			// The first letter of a request recorded before is there
-			// already: same reference, kind and date.
+			// already (same reference, kind and date); it gets the files
+			// if it was recorded without (from a follow-up).
 			if _, err := tx.ExecContext(ctx, `INSERT INTO letters (ref, kind, letter_ref, letter_date, files)
-				VALUES `+placeholders(len(chunk), 5)+` ON CONFLICT DO NOTHING`, letterArgs...); err != nil {
+				VALUES `+placeholders(len(chunk), 5)+` ON CONFLICT (ref, kind, letter_date) DO UPDATE SET files = excluded.files WHERE letters.files = ''`, letterArgs...); err != nil {
 				return err
 			}
 			for _, r := range chunk {
@@ -263,7 +266,7 @@ func addLetter(ctx context.Context, tx *sql.Tx, ref string, lt Letter) error {
 		lt.Ref = ref
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO letters (ref, kind, letter_ref, letter_date, files) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`, ref, lt.Kind, lt.Ref, date, joinList(lt.Files)); err != nil {
+		ON CONFLICT (ref, kind, letter_date) DO UPDATE SET files = excluded.files WHERE letters.files = ''`, ref, lt.Kind, lt.Ref, date, joinList(lt.Files)); err != nil {
 		return err
 	}
 	var col string
@@ -302,7 +305,8 @@ type Mark struct {
 
 // Mark records status changes, all in one transaction: if one is invalid
 // or names an unknown reference, none is recorded. The error wraps
-// [ErrNotFound] or [ErrInvalidStatus] and names the reference.
+// [ErrNotFound], [ErrInvalidStatus] or [ErrInvalidDate] and names the
+// reference.
 func (l *Ledger) Mark(ctx context.Context, ms ...Mark) error {
 	today := day(time.Now().UTC())
 	return l.tx(ctx, "marking in", func(tx *sql.Tx) error {
@@ -335,19 +339,19 @@ func markOne(ctx context.Context, tx *sql.Tx, m Mark) error {
 	}
 	on := fmtDate(day(m.On))
 	if on < date {
-		return fmt.Errorf("%s: %w: %s is before the letter date %s", m.Ref, ErrInvalidStatus, on, date)
+		return fmt.Errorf("%s: %w: %s is before the letter date %s", m.Ref, ErrInvalidDate, on, date)
 	}
 	ext := fmtDate(m.ExtendedTo)
 	if ext != "" {
 		switch {
 		case due == "":
-			return fmt.Errorf("%s: %w: the request has no due date to extend", m.Ref, ErrInvalidStatus)
+			return fmt.Errorf("%s: %w: the request has no due date to extend", m.Ref, ErrInvalidDate)
 		case ext <= due:
-			return fmt.Errorf("%s: %w: the extension to %s is not after the due date %s", m.Ref, ErrInvalidStatus, ext, due)
+			return fmt.Errorf("%s: %w: the extension to %s is not after the due date %s", m.Ref, ErrInvalidDate, ext, due)
 		case limit != "" && ext > limit:
-			return fmt.Errorf("%s: %w: the law lets the company extend the period to %s at most, not %s", m.Ref, ErrInvalidStatus, limit, ext)
+			return fmt.Errorf("%s: %w: the law lets the company extend the period to %s at most, not %s", m.Ref, ErrInvalidDate, limit, ext)
 		case limit == "":
-			return fmt.Errorf("%s: %w: the law allows no extension of this request's period (due %s)", m.Ref, ErrInvalidStatus, due)
+			return fmt.Errorf("%s: %w: the law allows no extension of this request's period (due %s)", m.Ref, ErrInvalidDate, due)
 		}
 	}
 	if m.Status.Answered() && (answered == "" || on < answered) {

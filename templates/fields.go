@@ -150,19 +150,6 @@ func dateForms(loc *locales.Localizer, d jurisdiction.Date) (locales.Inflected, 
 	return x.Map(nbsp), err
 }
 
-// entityCountry returns the ISO 3166-1 code of the country an entity's
-// postal address ends with, where the deadline rules need it (Ireland, for
-// its public holidays), or "".
-func entityCountry(e *controllers.Entity) string {
-	if e == nil || len(e.Address) == 0 {
-		return ""
-	}
-	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
-		return "IE"
-	}
-	return ""
-}
-
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 
 func newView(in Input, kind string, purposes []string, ai *controllers.AITraining) (*view, error) {
@@ -296,7 +283,7 @@ func newView(in Input, kind string, purposes []string, ai *controllers.AITrainin
 		// The period runs from receipt; the letter's date stands in for it
 		// and the letter says so. The controller's country chooses the
 		// holidays where the law moves a period off them.
-		due := d.DueFor(in.Date, entityCountry(in.Entity))
+		due := d.DueFor(in.Date, in.Entity.Country())
 		v.due = &due
 		if f["Due"], err = dateForms(loc, due); err != nil {
 			return nil, err

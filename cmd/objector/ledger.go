@@ -110,6 +110,8 @@ func ledgerHint(err error) string {
 		return "run 'objector requests list' for the references in this ledger (--ledger FILE for another)"
 	case errors.Is(err, ledger.ErrInvalidStatus):
 		return "statuses: " + statusNames() + "; a denial needs --note with the reason"
+	case errors.Is(err, ledger.ErrInvalidDate):
+		return "--on is the day the company answered, on or after the letter date; --extended-to is the new due date the company gave, after the old one and no later than the law allows (the extension_limit column of 'objector requests list --format csv')"
 	case errors.As(err, new(*recordError)):
 		return "the letter is complete; record it by running the same command again, or write with --no-ledger"
 	}

@@ -113,7 +113,7 @@ var exitCodes = []struct {
 	{func(err error) bool { return errors.As(err, new(*objector.FieldError)) }, exitUsage},
 	{func(err error) bool { return errors.As(err, new(*outputDirError)) }, exitUsage},
 	{func(err error) bool {
-		return errors.Is(err, ledger.ErrNotFound) || errors.Is(err, ledger.ErrInvalidStatus)
+		return errors.Is(err, ledger.ErrNotFound) || errors.Is(err, ledger.ErrInvalidStatus) || errors.Is(err, ledger.ErrInvalidDate)
 	}, exitUsage},
 	{func(err error) bool {
 		return errors.Is(err, objector.ErrMissingGlyph) || errors.Is(err, objector.ErrAddressTooLong) ||

@@ -105,7 +105,7 @@ func rightsTable(w io.Writer, a *jurisdiction.Assessment, entity *controllers.En
 	}
 	if d := a.Deadline; d != nil {
 		fmt.Fprintf(tw, "Deadline:\t%s (%s)\n", describeDeadline(d), d.Citation.Text)
-		country := entityCountry(entity)
+		country := entity.Country()
 		fmt.Fprintf(tw, "Counted:\t%s\n", d.Rule(country))
 		fmt.Fprintf(tw, "Due:\t%s for a request received on %s", d.DueFor(a.AsOf, country), a.AsOf)
 		if ext := d.ExtendedFor(a.AsOf, country); ext != d.DueFor(a.AsOf, country) {
@@ -201,16 +201,4 @@ func describeDeadline(d *jurisdiction.Deadline) string {
 		return plural(d.Days, "day")
 	}
 	return plural(d.BusinessDays, "business day")
-}
-
-// entityCountry returns "IE" for an entity whose address ends in Ireland,
-// whose public holidays the GDPR deadline rule counts, and "" otherwise.
-func entityCountry(e *controllers.Entity) string {
-	if e == nil || len(e.Address) == 0 {
-		return ""
-	}
-	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
-		return "IE"
-	}
-	return ""
 }
