@@ -18,6 +18,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/jurisdiction"
@@ -65,19 +69,6 @@ type Entity struct {
 	EffectiveUntil jurisdiction.Date `toml:"effective_until" json:"effective_until,omitzero"`
 	Source         string            `toml:"source" json:"source"`
 	Checked        jurisdiction.Date `toml:"checked" json:"checked"`
-}
-
-// Country returns the ISO 3166-1 code of the country e's postal address
-// ends with, where the deadline rules need it (Ireland, for its public
-// holidays), or "". A nil entity has none.
-func (e *Entity) Country() string {
-	if e == nil || len(e.Address) == 0 {
-		return ""
-	}
-	if strings.EqualFold(strings.TrimSpace(e.Address[len(e.Address)-1]), "Ireland") {
-		return "IE"
-	}
-	return ""
 }
 
 // The values of [Entity.Status].
@@ -839,4 +830,33 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// countryNames maps lower-case English country names, as the last line of
+// a postal address gives them, to ISO 3166-1 codes.
+var countryNames = sync.OnceValue(func() map[string]string {
+	m := map[string]string{"usa": "US", "u.s.a.": "US", "uk": "GB", "the netherlands": "NL"}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			r, err := language.ParseRegion(string([]rune{a, b}))
+			if err != nil || !r.IsCountry() || r.String() != string([]rune{a, b}) {
+				continue
+			}
+			if name := display.English.Regions().Name(r); name != "" {
+				m[strings.ToLower(name)] = r.String()
+			}
+		}
+	}
+	return m
+})
+
+// Country returns the ISO 3166-1 code of the country the entity's postal
+// address ends with ("Ireland" gives "IE", "USA" gives "US"), or "" where
+// its last line names no country. Deadline rules use it to pick the
+// holidays of the state where the controller acts.
+func (e *Entity) Country() string {
+	if e == nil || len(e.Address) == 0 {
+		return ""
+	}
+	return countryNames()[strings.ToLower(strings.TrimSpace(e.Address[len(e.Address)-1]))]
 }

@@ -48,3 +48,21 @@ func TestFloridaLargestPlatforms(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityCountry checks that an entity's country is read from the last
+// line of its address, as the deadline rules need it.
+func TestEntityCountry(t *testing.T) {
+	for _, tt := range []struct{ last, want string }{
+		{"Ireland", "IE"}, {"USA", "US"}, {"United States", "US"}, {"Netherlands", "NL"},
+		{"Luxembourg", "LU"}, {"Dublin 2", ""},
+	} {
+		e := &controllers.Entity{Address: []string{"1 Street", tt.last}}
+		if got := e.Country(); got != tt.want {
+			t.Errorf("%q: country %q; want %q", tt.last, got, tt.want)
+		}
+	}
+	var none *controllers.Entity
+	if none.Country() != "" {
+		t.Error("a nil entity has a country")
+	}
+}

@@ -18,8 +18,12 @@
 //
 // [Rules.Resolve] takes a residence code (ISO 3166-1 alpha-2 such as "DE",
 // or ISO 3166-2 such as "US-CA" or "DE-BY", case-insensitive) and a date, and
-// returns the [Assessment] in force that day. An unknown code returns an
-// [*UnknownResidenceError] that suggests the nearest known codes.
+// returns the [Assessment] in force that day. A valid ISO 3166-1 country
+// code the data does not list resolves to no rules (Assessment.Unmodelled),
+// so that the person gets an honest courtesy letter; an invalid code returns
+// an [*UnknownResidenceError] that suggests the nearest known codes.
+// [Rules.ResolveFor] also decides whether a law that binds only companies
+// above thresholds reaches the company the request goes to.
 package jurisdiction
 
 import (
