@@ -1,7 +1,6 @@
 package jurisdiction_test
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -367,62 +366,6 @@ func TestCodesComplete(t *testing.T) {
 		p, _ := r.Place(c)
 		if p != nil && p.Region != jurisdiction.RegionEU {
 			t.Errorf("%s: region %s; want eu", c, p.Region)
-		}
-	}
-}
-
-// TestDataSourcesAndURLs checks that every place and law says where its facts
-// come from and that every URL in the data is https.
-func TestDataSourcesAndURLs(t *testing.T) {
-	r := rules(t)
-	check := func(what, u string) {
-		t.Helper()
-		if err := jurisdiction.CheckSourceURL(u); err != nil {
-			t.Errorf("%s: %v", what, err)
-		}
-	}
-	laws := map[string]bool{}
-	for _, code := range r.Codes() {
-		p, err := r.Place(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources := 0
-		if a := p.Authority; a != nil {
-			check(code+" authority url", a.URL)
-			check(code+" authority source", a.Source)
-			sources++
-		}
-		if p.NoLawSource != "" {
-			check(code+" no_law_source", p.NoLawSource)
-			sources++
-		}
-		for i, app := range p.Applies {
-			check(fmt.Sprintf("%s applies[%d]", code, i), app.Source)
-			if app.EffectiveFrom.IsZero() {
-				t.Errorf("%s applies[%d]: no effective_from", code, i)
-			}
-			if _, err := jurisdiction.ParseDate(app.EffectiveFrom.String()); err != nil {
-				t.Errorf("%s applies[%d]: %v", code, i, err)
-			}
-			laws[app.Law] = true
-			sources++
-		}
-		if sources == 0 && p.Parent == "" {
-			t.Errorf("place %s has no source at all", code)
-		}
-	}
-	for id := range laws {
-		l := r.Law(id)
-		check(id, l.Source)
-		for _, rt := range l.Rights {
-			check(id+" "+rt.ID, rt.Source)
-			if !jurisdiction.KnownRight(rt.ID) {
-				t.Errorf("%s: unknown right %q", id, rt.ID)
-			}
-		}
-		if l.Deadline != nil {
-			check(id+" deadline", l.Deadline.Source)
 		}
 	}
 }
