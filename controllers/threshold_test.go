@@ -54,7 +54,7 @@ func TestFloridaLargestPlatforms(t *testing.T) {
 func TestEntityCountry(t *testing.T) {
 	for _, tt := range []struct{ last, want string }{
 		{"Ireland", "IE"}, {"USA", "US"}, {"United States", "US"}, {"Netherlands", "NL"},
-		{"Luxembourg", "LU"}, {"Dublin 2", ""},
+		{"Luxembourg", "LU"}, {"Dublin 2", ""}, {" ireland ", "IE"},
 	} {
 		e := &controllers.Entity{Address: []string{"1 Street", tt.last}}
 		if got := e.Country(); got != tt.want {
