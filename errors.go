@@ -9,6 +9,7 @@ import (
 
 	"github.com/objector/objector/calendar"
 	"github.com/objector/objector/controllers"
+	"github.com/objector/objector/internal/guard"
 	"github.com/objector/objector/internal/suggest"
 	"github.com/objector/objector/jurisdiction"
 	"github.com/objector/objector/locales"
@@ -84,6 +85,11 @@ var (
 	// ErrMissing is wrapped by the [*FieldError] for a field that is
 	// required and empty.
 	ErrMissing = errors.New("is missing")
+	// ErrText is matched by the [*FieldError] for text that is not
+	// valid UTF-8 or holds a character objector refuses: a control
+	// character, a line break in a one-line field, or a bidirectional
+	// control (U+202A–U+202E, U+2066–U+2069).
+	ErrText = guard.ErrText
 	// ErrNoEntity is wrapped by the error for a company the directory
 	// knows without knowing its responsible entity for the person's
 	// region: objector does not guess an address.

@@ -174,7 +174,6 @@ func (h *Handler) explain(err error, ui string, p *problems) bool {
 		p.add("residence", t("err_no_due"))
 	case errors.As(err, &fe):
 		field := requestFields[fe.Field] // "" for none of the page's fields: the summary
-		msg := fe.Err.Error()
 		switch {
 		case errors.Is(err, objector.ErrMissingGlyph):
 			p.add(field, t("err_glyph"))
@@ -184,13 +183,13 @@ func (h *Handler) explain(err error, ui string, p *problems) bool {
 			p.add(field, t("err_no_postal"))
 		case fe.Field == "company.address" && fe.Value == "":
 			p.add(field, t("err_company_address"))
-		case fe.Value == "" && strings.HasPrefix(msg, "is missing"):
+		case errors.Is(fe, objector.ErrMissing):
 			p.add(field, t("err_missing"))
 		case fe.Field == "residence":
 			p.add(field, t("err_residence"))
 		case fe.Field == "controller":
 			p.add(field, t("err_company"))
-		case strings.Contains(msg, "control character") || strings.Contains(msg, "UTF-8"):
+		case errors.Is(fe, objector.ErrText):
 			p.add(field, t("err_text"))
 		case strings.HasSuffix(fe.Field, "email"):
 			p.add(field, t("err_email"))

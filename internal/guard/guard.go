@@ -26,7 +26,7 @@ import (
 // s.
 func Text(s string, multiline bool) error {
 	if !utf8.ValidString(s) {
-		return errors.New("is not valid UTF-8")
+		return textError("is not valid UTF-8")
 	}
 	for _, r := range s {
 		if multiline && (r == '\n' || r == '\r' || r == '\t') {
@@ -34,13 +34,24 @@ func Text(s string, multiline bool) error {
 		}
 		switch {
 		case IsBidiControl(r):
-			return fmt.Errorf("contains the bidirectional control character %U, which can make text read differently from what it says; remove it", r)
+			return textError(fmt.Sprintf("contains the bidirectional control character %U, which can make text read differently from what it says; remove it", r))
 		case IsBreaking(r):
-			return fmt.Errorf("contains the control character %U; remove line breaks and control characters", r)
+			return textError(fmt.Sprintf("contains the control character %U; remove line breaks and control characters", r))
 		}
 	}
 	return nil
 }
+
+// ErrText is matched (with errors.Is) by every error of [Text]: text
+// with a character objector refuses, or not valid UTF-8.
+var ErrText = errors.New("text with a character objector refuses")
+
+// textError is an error of [Text]; it says which character, and matches
+// [ErrText].
+type textError string
+
+func (e textError) Error() string        { return string(e) }
+func (e textError) Is(target error) bool { return target == ErrText }
 
 // IsBreaking reports whether r is a control character (C0, DEL, C1 such
 // as U+0085 NEL) or a Unicode line or paragraph separator: a character

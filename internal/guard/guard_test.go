@@ -34,6 +34,8 @@ func TestText(t *testing.T) {
 			t.Errorf("Text(%q) = %v, want nil", tc.s, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("Text(%q) = %v, want an error with %q", tc.s, err, tc.want)
+		case tc.want != "" && !errors.Is(err, ErrText):
+			t.Errorf("Text(%q) = %v, which does not match ErrText", tc.s, err)
 		}
 	}
 }
