@@ -89,26 +89,9 @@ func hasSource(list []string, s string) bool {
 // TestRepliesRejectBadData checks that a reply file with a mistake stops
 // Load with an error naming it.
 func TestRepliesRejectBadData(t *testing.T) {
-	law := `id = "x"
-regime = "gdpr"
-name = "X"
-source = "https://example.org/x"
-[[right]]
-id = "object"
-citation = { text = "Art. 1 X" }
-summary = "Object."
-source = "https://example.org/x"
-`
+	law := minimalLaw
 	usLaw := strings.Replace(law, `regime = "gdpr"`, `regime = "us-state"`, 1)
-	place := `code = "XA"
-name = "Xland"
-region = "row"
-languages = ["en"]
-[[applies]]
-law = "x"
-effective_from = 2020-01-01
-source = "https://example.org/x"
-`
+	place := minimalPlace
 	tests := []struct{ name, file, want string }{
 		{"unknown kind", `law = "x"
 [[reply]]
