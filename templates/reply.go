@@ -146,7 +146,18 @@ func (v *view) reply(in Input) error {
 					// only where its value speaks for itself: the
 					// request's own text.
 					if fl.Fill == "statement" {
-						v.FormLines = append(v.FormLines, fl.Value)
+						// The reply ends with the reference line itself;
+						// the request's text, repeated, need not say it
+						// twice.
+						ref, err := loc.T("reference", f)
+						if err != nil {
+							return err
+						}
+						for _, p := range strings.Split(fl.Value, "\n") {
+							if p = strings.TrimSpace(p); p != "" && p != strings.TrimSpace(ref) {
+								v.FormLines = append(v.FormLines, p)
+							}
+						}
 					}
 					continue
 				}

@@ -77,7 +77,7 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
 	defer cancel()
 
 	var foreign, problems []string
@@ -205,8 +205,9 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(`#result`, chromedp.ByID),
 		chromedp.WaitVisible(`button.copy`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById(document.querySelector("button.copy").dataset.copy).value`, &value),
-		chromedp.Click(`button.copy`, chromedp.ByQuery),
-		chromedp.Poll(`document.getElementById("copy-status").textContent`, &status),
+		chromedp.Focus(`button.copy`, chromedp.ByQuery),
+		chromedp.KeyEvent("\r"),
+		chromedp.Poll(`document.getElementById("copy-status").textContent`, &status, chromedp.WithPollingTimeout(time.Minute)),
 		chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, awaitPromise),
 	)
 	if value == "" || copied != value {

@@ -76,6 +76,8 @@ Examples:
 			replyCommand(),
 			batchCommand(),
 			serveCommand(),
+			manCommand(),
+			completionCommand(),
 			requestsCommand(),
 		},
 		// Without a command: help; with an unknown one: a usage error
