@@ -378,3 +378,20 @@ func formUses(t *testing.T, src string) [][2]string {
 	walk(tmpl.Tree.Root)
 	return out
 }
+
+// TestNoColonBeforeReason checks that no message introduces the person's
+// own grounds with a colon: the reason is their sentence, starting with a
+// capital, and after a colon most languages continue in lowercase. A full
+// sentence introduces it instead.
+func TestNoColonBeforeReason(t *testing.T) {
+	b := bundle(t)
+	for _, lang := range b.Languages() {
+		for _, id := range b.IDs(lang) {
+			for _, s := range forms(b.Message(lang, id)) {
+				if strings.Contains(strings.ReplaceAll(s, "\u00a0", " "), ": {{.Reason}}") {
+					t.Errorf("%s: %s introduces {{.Reason}} with a colon: %q", lang, id, s)
+				}
+			}
+		}
+	}
+}
